@@ -1,0 +1,1 @@
+"""The live monitoring dashboard served by the worker's web server."""

@@ -1,0 +1,377 @@
+"""What the dashboard knows: every current stance event and the per-company aggregates.
+
+Pure Python, no I/O. The feed (``streams.dashboard.feed``) reads ``stance-events`` from all
+partitions and calls :meth:`DashboardState.add`; the web views only read.
+
+Rules, the same as the ``company-stance`` aggregate's:
+
+* each ``event_id`` counts once (delivery is at-least-once);
+* only the latest version of an article counts: when an article id shows up with another
+  ``content_hash`` (a correction) and a later record time, the events of the older version are
+  removed; events of a version older than the current one are dropped when they arrive late
+  (an article's events are spread over partitions, so they are not read in order);
+* ``score`` is the mean ``stance_score`` of the non-neutral speaker events (0 when there are
+  none), and the company ``stance`` is its sign (``neutral`` when there are none).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import islice, takewhile
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from schemas import StanceEvent
+
+__all__ = ["Change", "DashboardState", "Entry", "TIME_UNITS", "stance_of"]
+
+#: Bucket sizes of the time series, smallest first; the state picks the smallest that keeps a
+#: series at or under ``max_points`` buckets.
+TIME_UNITS: dict[str, timedelta] = {
+    "hour": timedelta(hours=1),
+    "day": timedelta(days=1),
+    "week": timedelta(weeks=1),
+}
+_EPOCH = datetime(1970, 1, 5, tzinfo=UTC)  # a Monday, so weeks start on Mondays
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One stance event as the dashboard keeps it."""
+
+    seq: int
+    """Arrival number in this process: the cursor of ``since`` and of the live stream."""
+    event: StanceEvent
+    received_at: datetime
+    """The Kafka record time (when the worker published it)."""
+
+    @property
+    def time(self) -> datetime:
+        """Event time: the article's publication time, else the record time."""
+        return _utc(self.event.published_at) if self.event.published_at else self.received_at
+
+    @property
+    def counts_for_score(self) -> bool:
+        return self.event.role == "speaker" and self.event.stance != "neutral"
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.event.model_dump(mode="json")
+        data["seq"] = self.seq
+        data["received_at"] = _iso(self.received_at)
+        data["time"] = _iso(self.time)
+        return data
+
+
+@dataclass(slots=True)
+class Change:
+    """What one call of :meth:`DashboardState.add_many` changed (empty when nothing did)."""
+
+    added: list[Entry] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    """Event ids taken out because their article was corrected."""
+    companies: set[str] = field(default_factory=set)
+    """Ids of the companies whose aggregate changed (a removed company is absent from the state)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Counts and score sums of a set of events; supports removal."""
+
+    support: int = 0
+    oppose: int = 0
+    neutral: int = 0
+    score_sum: float = 0.0
+    score_n: int = 0
+    speaker_support: int = 0
+    speaker_oppose: int = 0
+
+    def apply(self, entry: Entry, sign: int) -> None:
+        stance = entry.event.stance
+        setattr(self, stance, getattr(self, stance) + sign)
+        if entry.counts_for_score:
+            self.score_sum += sign * entry.event.stance_score
+            self.score_n += sign
+            if stance == "support":
+                self.speaker_support += sign
+            else:
+                self.speaker_oppose += sign
+
+    def merge(self, other: _Tally) -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def events(self) -> int:
+        return self.support + self.oppose + self.neutral
+
+    @property
+    def score(self) -> float:
+        return self.score_sum / self.score_n if self.score_n else 0.0
+
+
+def stance_of(tally: _Tally) -> str:
+    """The company-level label: sign of the summed speaker scores, ties to the majority."""
+    if not tally.score_n:
+        return "neutral"
+    if abs(tally.score_sum) > 1e-9:
+        return "support" if tally.score_sum > 0 else "oppose"
+    if tally.speaker_support != tally.speaker_oppose:
+        return "support" if tally.speaker_support > tally.speaker_oppose else "oppose"
+    return "neutral"
+
+
+@dataclass(slots=True)
+class _Company:
+    company_id: str
+    name: str
+    aliases: list[str]
+    tally: _Tally = field(default_factory=_Tally)
+    events: dict[str, Entry] = field(default_factory=dict)
+    """By event id, in arrival order."""
+    regulations: Counter = field(default_factory=Counter)
+    articles: Counter = field(default_factory=Counter)
+    hourly: dict[datetime, _Tally] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Version:
+    content_hash: str
+    received_at: datetime
+    event_ids: dict[str, None] = field(default_factory=dict)
+
+
+class DashboardState:
+    """Current stance events by company and article, with incremental aggregates."""
+
+    def __init__(self, *, max_points: int = 120) -> None:
+        self.max_points = max_points
+        self.seq = 0
+        self.duplicates = 0
+        self.stale = 0
+        self.corrections = 0
+        self._entries: dict[str, Entry] = {}  # by event id, in arrival order
+        self._companies: dict[str, _Company] = {}
+        self._versions: dict[str, _Version] = {}  # by article id
+        self._first: datetime | None = None
+        self._last: datetime | None = None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, event: StanceEvent, received_at: datetime | None = None) -> Change:
+        """Take one event; ``received_at`` is its Kafka record time (now when unknown)."""
+        return self.add_many([(event, received_at)])
+
+    def add_many(self, items: Iterable[tuple[StanceEvent, datetime | None]]) -> Change:
+        """Take events in the order read; returns everything that changed."""
+        change = Change()
+        for event, received_at in items:
+            self._add_one(event, _utc(received_at) if received_at else datetime.now(UTC), change)
+        # An event added and then removed by a later correction in the same batch is not news.
+        transient = set(change.removed) & {e.event.event_id for e in change.added}
+        if transient:
+            change.added = [e for e in change.added if e.event.event_id not in transient]
+            change.removed = [i for i in change.removed if i not in transient]
+        return change
+
+    def _add_one(self, event: StanceEvent, received_at: datetime, change: Change) -> None:
+        if event.event_id in self._entries:
+            self.duplicates += 1
+            return
+        version = self._versions.get(event.article_id)
+        if version is None or version.content_hash != event.content_hash:
+            if version is not None:
+                if received_at < version.received_at:
+                    self.stale += 1  # a late event of an older version of the article
+                    return
+                self.corrections += 1
+                for event_id in list(version.event_ids):
+                    self._remove(event_id, change)
+            version = self._versions[event.article_id] = _Version(event.content_hash, received_at)
+        self.seq += 1
+        entry = Entry(self.seq, event, received_at)
+        self._entries[event.event_id] = entry
+        version.event_ids[event.event_id] = None
+        company = self._companies.get(event.company_id)
+        if company is None:
+            company = self._companies[event.company_id] = _Company(
+                event.company_id, event.company_name, list(event.company_aliases))
+        company.name = event.company_name
+        company.aliases = list(event.company_aliases) or company.aliases
+        company.events[event.event_id] = entry
+        self._apply(company, entry, +1)
+        t = entry.time
+        self._first = t if self._first is None or t < self._first else self._first
+        self._last = t if self._last is None or t > self._last else self._last
+        change.added.append(entry)
+        change.companies.add(event.company_id)
+
+    def _remove(self, event_id: str, change: Change) -> None:
+        entry = self._entries.pop(event_id)
+        company = self._companies[entry.event.company_id]
+        del company.events[event_id]
+        self._apply(company, entry, -1)
+        if not company.events:
+            del self._companies[company.company_id]
+        change.removed.append(event_id)
+        change.companies.add(company.company_id)
+
+    @staticmethod
+    def _apply(company: _Company, entry: Entry, sign: int) -> None:
+        event = entry.event
+        company.tally.apply(entry, sign)
+        company.articles[event.article_id] += sign
+        if not company.articles[event.article_id]:
+            del company.articles[event.article_id]
+        if event.regulation:
+            company.regulations[event.regulation] += sign
+            if not company.regulations[event.regulation]:
+                del company.regulations[event.regulation]
+        hour = entry.time.replace(minute=0, second=0, microsecond=0)
+        bucket = company.hourly.setdefault(hour, _Tally())
+        bucket.apply(entry, sign)
+        if not bucket.events:
+            del company.hourly[hour]
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id in self._entries
+
+    def time_unit(self) -> str:
+        """The bucket size of the trends: the smallest that fits ``max_points`` buckets."""
+        if self._first is None or self._last is None:
+            return "hour"
+        span = self._last - self._first
+        for name, size in TIME_UNITS.items():
+            if span / size < self.max_points:
+                return name
+        return "week"
+
+    def overview(self) -> dict[str, Any]:
+        """Totals for the page header."""
+        return {
+            "companies": len(self._companies),
+            "events": len(self._entries),
+            "articles": len(self._versions),
+            "seq": self.seq,
+            "first_time": _iso(self._first) if self._first else None,
+            "last_time": _iso(self._last) if self._last else None,
+            "unit": self.time_unit(),
+            "duplicates": self.duplicates,
+            "stale": self.stale,
+            "corrections": self.corrections,
+        }
+
+    def company_ids(self) -> list[str]:
+        return list(self._companies)
+
+    def companies(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Summaries of the given (default: all) companies, most events first."""
+        unit = self.time_unit()
+        chosen = (self._companies[i] for i in ids if i in self._companies) if ids is not None \
+            else self._companies.values()
+        rows = [self._summary(c, unit) for c in chosen]
+        rows.sort(key=lambda r: (-r["events"], r["name"].lower()))
+        return rows
+
+    def company(self, company_id: str, *, limit: int = 500) -> dict[str, Any] | None:
+        """A company's summary, full series, strongest statement and its latest ``limit``
+        events grouped by article (newest article first)."""
+        company = self._companies.get(company_id)
+        if company is None:
+            return None
+        unit = self.time_unit()
+        data = self._summary(company, unit)
+        data["series"] = self._series(company, unit)
+        scored = [e for e in company.events.values() if e.counts_for_score]
+        strongest = max(scored, key=lambda e: (abs(e.event.stance_score), e.seq), default=None)
+        data["strongest"] = strongest.to_json() if strongest else None
+        recent = islice(reversed(company.events.values()), limit)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for entry in recent:
+            groups.setdefault(entry.event.article_id, []).append(entry.to_json())
+        data["articles"] = [
+            {"article_id": article_id, "published_at": items[0]["published_at"],
+             "events": sorted(items, key=lambda e: e["statement_index"])}
+            for article_id, items in groups.items()
+        ]
+        data["truncated"] = len(company.events) > limit
+        return data
+
+    def events(self, *, company: str | None = None, article: str | None = None,
+               since: int | datetime | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """The newest ``limit`` events, optionally of one company or article, and only those
+        after a sequence number (int) or at/after an event time (datetime)."""
+        if company is not None:
+            found = self._companies.get(company)
+            pool: Iterable[Entry] = reversed(found.events.values()) if found else ()
+            if article is not None:
+                pool = (e for e in pool if e.event.article_id == article)
+        elif article is not None:
+            version = self._versions.get(article)
+            pool = (self._entries[i] for i in reversed(version.event_ids)) if version else ()
+        else:
+            pool = reversed(self._entries.values())
+        if isinstance(since, int):
+            pool = takewhile(lambda e: e.seq > since, pool)  # newest first: stop at the cursor
+        elif isinstance(since, datetime):
+            moment = _utc(since)
+            pool = (e for e in pool if e.time >= moment)
+        return [e.to_json() for e in islice(pool, max(limit, 0))]
+
+    def _summary(self, company: _Company, unit: str) -> dict[str, Any]:
+        tally = company.tally
+        last = next(reversed(company.events.values()))
+        return {
+            "id": company.company_id,
+            "name": company.name,
+            "aliases": company.aliases,
+            "stance": stance_of(tally),
+            "score": round(tally.score, 4),
+            "scored_events": tally.score_n,
+            "events": tally.events,
+            "support": tally.support,
+            "oppose": tally.oppose,
+            "neutral": tally.neutral,
+            "articles": len(company.articles),
+            "regulations": dict(company.regulations.most_common()),
+            "last_seq": last.seq,
+            "updated_at": _iso(last.received_at),
+            "trend": [[p["t"], p["score"]] for p in self._series(company, unit)],
+        }
+
+    def _series(self, company: _Company, unit: str) -> list[dict[str, Any]]:
+        """Per bucket of ``unit``: counts, the bucket's mean score and the running score."""
+        size = TIME_UNITS[unit]
+        buckets: dict[datetime, _Tally] = {}
+        for hour, tally in company.hourly.items():
+            start = _EPOCH + ((hour - _EPOCH) // size) * size
+            buckets.setdefault(start, _Tally()).merge(tally)
+        points = []
+        running = _Tally()
+        for start in sorted(buckets):
+            tally = buckets[start]
+            running.score_sum += tally.score_sum
+            running.score_n += tally.score_n
+            points.append({
+                "t": _iso(start), "events": tally.events, "support": tally.support,
+                "oppose": tally.oppose, "neutral": tally.neutral,
+                "mean": round(tally.score, 4) if tally.score_n else None,
+                "score": round(running.score, 4),
+            })
+        return points
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _iso(moment: datetime) -> str:
+    return _utc(moment).isoformat().replace("+00:00", "Z")
