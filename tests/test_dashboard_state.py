@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from schemas import Sentiment, StanceEvent
+from streams.aggregate import Retraction
 from streams.dashboard.state import DashboardState
 
 T0 = datetime(2024, 6, 1, 8, 0, tzinfo=UTC)
@@ -76,6 +77,21 @@ def test_late_events_of_an_older_version_are_dropped():
     state.add(event("tesla", version="v2"), T0 + timedelta(minutes=1))
     change = state.add(event("cisco", version="v1", index=1), T0)
     assert not change and state.stale == 1 and state.company_ids() == ["tesla"]
+
+
+def test_a_retraction_moves_the_article_to_its_new_version():
+    state = DashboardState()
+    state.add_many([(event("tesla", version="v1"), T0), (event("cisco", version="v1", index=1), T0)])
+    retraction = Retraction(article_id="a1", company_id="cisco", content_hash="v2", retracted_hash="v1")
+    change = state.add(retraction, T0 + timedelta(minutes=1))
+    assert sorted(change.removed) == ["a1:v1:0:tesla", "a1:v1:1:cisco"] and not change.added
+    assert state.company_ids() == [] and state.overview()["articles"] == 1
+    # the new version's events (read from another partition) still count
+    state.add(event("tesla", version="v2"), T0 + timedelta(minutes=1))
+    assert state.company_ids() == ["tesla"]
+    # a stale retraction changes nothing
+    old = Retraction(article_id="a1", company_id="x", content_hash="v0", retracted_hash="v-1")
+    assert not state.add(old, T0) and state.stale == 1
 
 
 def test_correction_inside_one_batch_reports_only_the_survivors():

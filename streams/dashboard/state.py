@@ -9,7 +9,9 @@ Rules, the same as the ``company-stance`` aggregate's:
 * only the latest version of an article counts: when an article id shows up with another
   ``content_hash`` (a correction) and a later record time, the events of the older version are
   removed; events of a version older than the current one are dropped when they arrive late
-  (an article's events are spread over partitions, so they are not read in order);
+  (an article's events are spread over partitions, so they are not read in order); a
+  ``Retraction`` record (a correction that yields no event for a company) moves the article
+  to its new version the same way;
 * ``score`` is the mean ``stance_score`` of the non-neutral speaker events (0 when there are
   none), and the company ``stance`` is its sign (``neutral`` when there are none).
 """
@@ -23,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from schemas import StanceEvent
+from streams.aggregate import Retraction
 
 __all__ = ["Change", "DashboardState", "Entry", "TIME_UNITS", "stance_of"]
 
@@ -41,7 +44,7 @@ class Entry:
     """One stance event as the dashboard keeps it."""
 
     seq: int
-    """Arrival number in this process: the cursor of ``since`` and of the live stream."""
+    """The state's version when the event was added: the cursor of ``since``."""
     event: StanceEvent
     received_at: datetime
     """The Kafka record time (when the worker published it)."""
@@ -150,6 +153,7 @@ class DashboardState:
     def __init__(self, *, max_points: int = 120) -> None:
         self.max_points = max_points
         self.seq = 0
+        """Version of the state: goes up by one for every event added or removed."""
         self.duplicates = 0
         self.stale = 0
         self.corrections = 0
@@ -161,12 +165,13 @@ class DashboardState:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add(self, event: StanceEvent, received_at: datetime | None = None) -> Change:
-        """Take one event; ``received_at`` is its Kafka record time (now when unknown)."""
+    def add(self, event: StanceEvent | Retraction, received_at: datetime | None = None) -> Change:
+        """Take one record of ``stance-events``; ``received_at`` is its Kafka record time
+        (now when unknown)."""
         return self.add_many([(event, received_at)])
 
-    def add_many(self, items: Iterable[tuple[StanceEvent, datetime | None]]) -> Change:
-        """Take events in the order read; returns everything that changed."""
+    def add_many(self, items: Iterable[tuple[StanceEvent | Retraction, datetime | None]]) -> Change:
+        """Take records in the order read; returns everything that changed."""
         change = Change()
         for event, received_at in items:
             self._add_one(event, _utc(received_at) if received_at else datetime.now(UTC), change)
@@ -177,20 +182,35 @@ class DashboardState:
             change.removed = [i for i in change.removed if i not in transient]
         return change
 
-    def _add_one(self, event: StanceEvent, received_at: datetime, change: Change) -> None:
+    def _current_version(self, article_id: str, content_hash: str, received_at: datetime,
+                         change: Change) -> _Version | None:
+        """The article's version record for ``content_hash``, after replacing an older
+        version's events; None when ``content_hash`` is older than the current version."""
+        version = self._versions.get(article_id)
+        if version is not None and version.content_hash == content_hash:
+            return version
+        if version is not None:
+            if received_at < version.received_at:
+                self.stale += 1  # a late record of an older version of the article
+                return None
+            self.corrections += 1
+            for event_id in list(version.event_ids):
+                self._remove(event_id, change)
+        version = self._versions[article_id] = _Version(content_hash, received_at)
+        return version
+
+    def _add_one(self, item: StanceEvent | Retraction, received_at: datetime, change: Change) -> None:
+        if isinstance(item, Retraction):
+            # A correction without events for a company: the new version still replaces the old.
+            self._current_version(item.article_id, item.content_hash, received_at, change)
+            return
+        event = item
         if event.event_id in self._entries:
             self.duplicates += 1
             return
-        version = self._versions.get(event.article_id)
-        if version is None or version.content_hash != event.content_hash:
-            if version is not None:
-                if received_at < version.received_at:
-                    self.stale += 1  # a late event of an older version of the article
-                    return
-                self.corrections += 1
-                for event_id in list(version.event_ids):
-                    self._remove(event_id, change)
-            version = self._versions[event.article_id] = _Version(event.content_hash, received_at)
+        version = self._current_version(event.article_id, event.content_hash, received_at, change)
+        if version is None:
+            return
         self.seq += 1
         entry = Entry(self.seq, event, received_at)
         self._entries[event.event_id] = entry
@@ -216,6 +236,7 @@ class DashboardState:
         self._apply(company, entry, -1)
         if not company.events:
             del self._companies[company.company_id]
+        self.seq += 1  # the state's version moves on removals too
         change.removed.append(event_id)
         change.companies.add(company.company_id)
 
