@@ -1,10 +1,18 @@
 """From one Article to its statements and stance events: the whole core in one call."""
 from __future__ import annotations
 
+import hashlib
+from collections import ChainMap
 from dataclasses import dataclass, field
 
-from schemas import Article, StanceEvent, Statement
+from schemas import Article, CompanyMention, Sentiment, StanceEvent, Statement
+from streams.core.attribution import SPEAKER, Discourse, attribute_statement
+from streams.core.decode import content_hash
+from streams.core.entities import Mention, find_mentions
+from streams.core.phrases import WORD
 from streams.core.resources import Resources
+from streams.core.segment import segment_article
+from streams.core.stance import NEUTRAL_RESULT, score_stance
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +30,77 @@ class ArticleAnalysis:
     skipped_reason: str | None = None
 
 
+def event_id(article_id: str, digest: str, statement_index: int, company_id: str) -> str:
+    """The deterministic id of a stance event: same article in, same ids out."""
+    key = f"{article_id}\x1f{digest}\x1f{statement_index}\x1f{company_id}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(key).hexdigest()[:24]
+
+
 def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     """Segment, attribute and score one article. Pure: same input, same output."""
-    raise NotImplementedError("being written")
+    digest = content_hash(article)
+    body = article.body
+    if not body.strip():
+        return ArticleAnalysis(article.id, digest, skipped_reason="empty body")
+    reason = resources.language.non_english_reason(body, article.language)
+    if reason:
+        return ArticleAnalysis(article.id, digest, skipped_reason=reason)
+
+    segments = segment_article(body, resources.segmentation)
+    mentions, local_entities = find_mentions(body, resources.registry)
+    entities = ChainMap(local_entities, resources.registry.entities)
+    article_topic = resources.topics.dominant(WORD.findall(body.lower()))
+    reporting = resources.attribution.reporting
+    lx = resources.attribution
+
+    statements: list[Statement] = []
+    events: list[StanceEvent] = []
+    discourse = Discourse()
+    k = 0
+    for index, seg in enumerate(segments):
+        while k < len(mentions) and mentions[k].start < seg.start:
+            k += 1
+        j = k
+        while j < len(mentions) and mentions[j].end <= seg.end:
+            j += 1
+        local = [Mention(m.start - seg.start, m.end - seg.start, m.entity_id, m.surface, m.person, m.possessive)
+                 for m in mentions[k:j]]
+        words = WORD.findall(seg.text.lower())
+        statement_id = f"{article.id}:{index}"
+        carries = bool(discourse.last_speakers) and discourse.statement_index == index - 1
+        if not local and not carries and reporting.isdisjoint(words):
+            statements.append(Statement(article_id=article.id, statement_id=statement_id, index=index,
+                                        start=seg.start, end=seg.end, text=seg.text, is_quote=seg.is_quote))
+            continue
+        attribution, discourse = attribute_statement(seg.text, local, entities, lx, resources.stance.cues,
+                                                     discourse, index)
+        roles = attribution.companies
+        statements.append(Statement(
+            article_id=article.id, statement_id=statement_id, index=index, start=seg.start, end=seg.end,
+            text=seg.text, is_quote=seg.is_quote, speaker=attribution.speaker,
+            companies=[CompanyMention(company_id=r.entity_id, company_name=entities[r.entity_id].name,
+                                      role=r.role, surface=r.surface) for r in roles.values()],
+        ))
+        if not roles:
+            continue
+        vader = resources.sentiment.polarity_scores(seg.text)
+        sentiment = Sentiment(neg=vader["neg"], neu=vader["neu"], pos=vader["pos"], compound=vader["compound"])
+        tokens = attribution.tokens
+        about_rules = resources.topics.about_rules(words)
+        topic = resources.topics.dominant(words) or article_topic
+        for role in roles.values():
+            if role.role == SPEAKER:
+                result = score_stance(seg.text, tokens, attribution.cues, role.regions, resources.stance,
+                                      vader["compound"], about_rules)
+            else:
+                result = NEUTRAL_RESULT
+            entity = entities[role.entity_id]
+            events.append(StanceEvent(
+                event_id=event_id(article.id, digest, index, entity.id),
+                article_id=article.id, content_hash=digest, statement_id=statement_id, statement_index=index,
+                company_id=entity.id, company_name=entity.name, company_aliases=list(entity.aliases[:8]),
+                role=role.role, speaker=role.speaker, stance=result.stance, stance_score=result.score,
+                confidence=result.confidence, regulation=topic, text=seg.text, cues=list(result.cues),
+                sentiment=sentiment, published_at=article.published_at,
+            ))
+    return ArticleAnalysis(article.id, digest, statements, events)

@@ -1,0 +1,482 @@
+"""Who speaks in a statement, and what part each company plays there.
+
+A statement is cut into clauses (at ";", ", while", "but", a subordinate "While …,", a
+relative ", which", a commentary participle ", showing …"). A clause's agent is the noun
+phrase before its first predicate word (a reporting or stance verb, an auxiliary, a past
+tense), or, for quote-first clauses ("“…,” X said" / "“…,” said X"), the phrase around the
+reporting verb after the quote. Companies among a clause's agents are ``speaker`` when the
+clause reports speech or carries a stance cue; others are ``subject`` when the statement is
+about regulating them, else ``mention``. Pronouns and "the company" carry the last speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from streams.core.entities import Entity, Mention
+from streams.core.phrases import WORD, PhraseIndex, PhraseMatch
+
+SPEAKER, SUBJECT, MENTION = "speaker", "subject", "mention"
+_ROLE_RANK = {SPEAKER: 3, SUBJECT: 2, MENTION: 1}
+_MAX_AGENT_TOKENS = 28
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w’'-]*")
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    """Word lists from ``data/attribution.json`` as sets, plus the cue index for predicates."""
+
+    reporting: frozenset[str]
+    auxiliaries: frozenset[str]
+    be_forms: frozenset[str]
+    titles: frozenset[str]
+    company_heads: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    person_pronouns: frozenset[str]
+    company_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    modifier_suffixes: frozenset[str]
+    modifier_nouns: frozenset[str]
+    clause_breaks: frozenset[str]
+    subordinators: frozenset[str]
+    intro_words: frozenset[str]
+    commentary: frozenset[str]
+    subject_markers: frozenset[str]
+    non_speaker_nouns: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict) -> "AttributionLexicon":
+        s = lambda key: frozenset(w.lower() for w in data[key])  # noqa: E731
+        return cls(
+            reporting=s("reporting_verbs"), auxiliaries=s("auxiliaries"), be_forms=s("be_forms"),
+            titles=s("titles"), company_heads=s("company_heads"),
+            anaphor_determiners=s("company_anaphor_determiners"), person_pronouns=s("person_pronouns"),
+            company_pronouns=s("company_pronouns"), group_pronouns=s("group_pronouns"),
+            relative_pronouns=s("relative_pronouns"), modifier_suffixes=s("modifier_suffixes"),
+            modifier_nouns=s("modifier_nouns"), clause_breaks=s("clause_breaks"), subordinators=s("subordinators"),
+            intro_words=s("intro_words"), commentary=frozenset(w.split()[0] for w in data["commentary_participles"]),
+            subject_markers=s("subject_markers"), non_speaker_nouns=s("non_speaker_nouns"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    word: str      # lower-cased
+    raw: str
+    quoted: bool
+    gap: str       # the text between the previous token and this one
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Someone who speaks: a person or organisation as written, and the company behind it."""
+
+    name: str
+    entity_id: str | None
+
+
+@dataclass(frozen=True)
+class Discourse:
+    """What carries from one statement to the next: the last speakers, for pronouns."""
+
+    statement_index: int = -1
+    last_person: Speaker | None = None
+    last_company: Speaker | None = None
+    last_speakers: tuple[Speaker, ...] = ()
+
+
+@dataclass
+class CompanyRole:
+    """A company's part in one statement; ``regions`` are token ranges that speak for it."""
+
+    entity_id: str
+    role: str
+    surface: str
+    speaker: str | None = None
+    regions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Attribution:
+    """The outcome for one statement."""
+
+    tokens: list[Token]
+    cues: list[PhraseMatch]
+    """Every stance-cue phrase in the statement, found once."""
+    companies: dict[str, CompanyRole]
+    speaker: str | None
+    """The statement's main speaker as written (the first clause agent), company or not."""
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    kind: str = "normal"  # normal | relative | commentary | according
+    antecedent: list[int] = field(default_factory=list)  # mention indices before ", which"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with quote state and the punctuation before each."""
+    tokens: list[Token] = []
+    quoted = False
+    prev_end = 0
+    for m in WORD.finditer(text):
+        gap = text[prev_end:m.start()]
+        for ch in gap:
+            if ch == "“":
+                quoted = True
+            elif ch == "”":
+                quoted = False
+            elif ch == '"':
+                quoted = not quoted
+        tokens.append(Token(m.start(), m.end(), m.group().lower(), m.group(), quoted, gap))
+        prev_end = m.end()
+    return tokens
+
+
+def attribute_statement(
+    text: str,
+    mentions: list[Mention],
+    entities: dict[str, Entity],
+    lexicon: AttributionLexicon,
+    cues: PhraseIndex,
+    discourse: Discourse,
+    index: int,
+) -> tuple[Attribution, Discourse]:
+    """Roles of the companies named (or referred to) in one statement, and the new discourse.
+
+    ``mentions`` carry offsets relative to ``text``; ``entities`` resolves their ids.
+    """
+    tokens = tokenize(text)
+    matches = cues.find([t.word for t in tokens])
+    cue_starts = frozenset(m.start for m in matches if not tokens[m.start].gap.endswith("-"))
+    at = _mention_tokens(tokens, mentions)
+    clauses = _clauses(tokens, lexicon, at, mentions)
+    companies: dict[str, CompanyRole] = {}
+    speakers: list[Speaker] = []
+    main_speaker: str | None = None
+    previous_agents: list[Speaker] = []
+    continuing = discourse.statement_index == index - 1
+    for clause in clauses:
+        agents, region, named = _clause_agents(tokens, clause, mentions, at, entities, lexicon, cue_starts, discourse)
+        if agents is None:
+            if clause.kind == "normal" and not named and previous_agents:
+                agents, region = previous_agents, (clause.start, clause.end)
+            elif clause is clauses[0] and continuing and discourse.last_speakers and _all_quoted(tokens, clause):
+                agents, region = list(discourse.last_speakers), (clause.start, clause.end)
+            else:
+                previous_agents = []
+                if named:
+                    speakers.append(named)
+                    main_speaker = main_speaker or named.name
+                continue
+        previous_agents = agents
+        for agent in agents:
+            speakers.append(agent)
+            main_speaker = main_speaker or agent.name
+            entity = entities.get(agent.entity_id) if agent.entity_id else None
+            if entity is None or not entity.is_company:
+                continue
+            role = companies.get(entity.id)
+            if role is None or role.role != SPEAKER:
+                role = companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), agent.name)
+            role.regions.append(region)
+    about_rules = _about_rules(tokens, mentions, entities, lexicon)
+    for m in mentions:
+        entity = entities.get(m.entity_id)
+        if entity is None or not entity.is_company or m.entity_id in companies:
+            continue
+        companies[m.entity_id] = CompanyRole(m.entity_id, SUBJECT if about_rules else MENTION, m.surface)
+    return Attribution(tokens, matches, companies, main_speaker), _advance(discourse, index, speakers, entities)
+
+
+def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities: dict[str, Entity]) -> Discourse:
+    if not speakers:
+        return replace(discourse, statement_index=index if discourse.statement_index == index - 1 and discourse.last_speakers else discourse.statement_index)
+    last_person, last_company = discourse.last_person, discourse.last_company
+    for sp in speakers:
+        entity = entities.get(sp.entity_id) if sp.entity_id else None
+        if entity is None or sp.name != entity.name:
+            last_person = sp
+        if entity is not None and entity.is_company:
+            last_company = Speaker(entity.name, entity.id)
+    return Discourse(index, last_person, last_company, tuple(speakers))
+
+
+def _mention_tokens(tokens: list[Token], mentions: list[Mention]) -> dict[int, int]:
+    """Token index -> index of the mention covering it."""
+    at: dict[int, int] = {}
+    k = 0
+    for i, tok in enumerate(tokens):
+        while k < len(mentions) and mentions[k].end <= tok.start:
+            k += 1
+        if k < len(mentions) and mentions[k].start <= tok.start < mentions[k].end:
+            at[i] = k
+    return at
+
+
+def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int], mentions: list[Mention]) -> list[_Clause]:
+    if not tokens:
+        return []
+    starts: list[_Clause] = [_Clause(0, 0)]
+    first = next((i for i, t in enumerate(tokens) if not t.quoted), None)
+    pending_subordinate = first is not None and tokens[first].word in lx.subordinators
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        if tok.quoted:
+            continue
+        gap = tok.gap
+        comma = "," in gap or "–" in gap or "—" in gap
+        kind = None
+        if ";" in gap:
+            kind = "normal"
+        elif pending_subordinate and comma:
+            kind, pending_subordinate = "normal", False
+        elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
+            kind = "according" if tok.word == "according" else "normal"
+        elif comma and tok.word in lx.relative_pronouns:
+            kind = "relative"
+        elif comma and tok.word in lx.commentary:
+            kind = "commentary"
+        elif comma and tok.word == "and" and i + 1 < len(tokens) and (i + 1 in at or tokens[i + 1].raw[:1].isupper()):
+            kind = "normal"
+        if kind:
+            clause = _Clause(i, 0, kind)
+            if kind == "relative":
+                clause.antecedent = sorted({at[j] for j in range(max(0, i - 6), i) if j in at})
+            starts.append(clause)
+    for a, b in zip(starts, starts[1:] + [None]):
+        a.end = b.start if b else len(tokens)
+    return [c for c in starts if c.end > c.start]
+
+
+def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: AttributionLexicon, cues: frozenset[int],
+                   discourse: Discourse):
+    """(agents, stance region, named non-company speaker) of a clause; agents None when it has none."""
+    a, b = clause.start, clause.end
+    if clause.kind == "commentary":
+        return None, (a, b), None
+    if tokens[a].quoted:
+        return _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse)
+    if clause.kind == "according" or (tokens[a].word == "according" and a + 1 < b and tokens[a + 1].word == "to"):
+        np_start = a + 2 if a + 1 < b and tokens[a + 1].word == "to" else a + 1
+        np_end = next((i for i in range(np_start + 1, b) if "," in tokens[i].gap), b)
+        agents = _np_agents(tokens, np_start, np_end, mentions, at, entities, lx, discourse, clause)
+        region = (0, len(tokens)) if clause.kind == "according" else (np_end, b)
+        return (agents or None), region, None
+    a = _skip_intro(tokens, a, b, lx)
+    p = _predicate(tokens, a, b, at, lx, cues)
+    if p is None or p - a > _MAX_AGENT_TOKENS:
+        return None, (a, b), None
+    if not _active(tokens, p, b, lx, cues):
+        return None, (a, b), _named_speaker(tokens, a, p, at, lx) if p > a else None
+    agents = _np_agents(tokens, a, p, mentions, at, entities, lx, discourse, clause)
+    if not agents:
+        return None, (p, b), _named_speaker(tokens, a, p, at, lx)
+    return agents, (p, b), None
+
+
+def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
+    a, b = clause.start, clause.end
+    q = a
+    while q < b and tokens[q].quoted:
+        q += 1
+    verb = next((i for i in range(q, min(b, q + 12)) if tokens[i].word in lx.reporting and not tokens[i].quoted), None)
+    if verb is None:
+        return None, (a, b), None
+    if verb > q:
+        np_start, np_end = q, verb
+    else:
+        np_start = verb + 1
+        np_end = next((i for i in range(np_start + 1, b) if "," in tokens[i].gap or tokens[i].quoted), b)
+    agents = _np_agents(tokens, np_start, np_end, mentions, at, entities, lx, discourse, clause)
+    if agents:
+        return agents, (a, b), None
+    return None, (a, b), _named_speaker(tokens, np_start, np_end, at, lx)
+
+
+def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon) -> int:
+    """Skip a clause-opening connective and an introductory phrase ("In recent weeks, …")."""
+    if tokens[a].word in lx.clause_breaks or tokens[a].word in lx.subordinators:
+        a += 1
+    if a < b and tokens[a].word in lx.intro_words:
+        for i in range(a + 1, min(b, a + 9)):
+            if "," in tokens[i].gap:
+                return i
+    return a
+
+
+def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozenset[int]) -> int | None:
+    """Index of the clause's first predicate word after its subject."""
+    for i in range(a, b):
+        tok = tokens[i]
+        if tok.quoted or i in at or i == a or "-" in tok.gap or not tok.raw[:1].islower():
+            continue
+        w = tok.word
+        if w in lx.reporting or w in lx.auxiliaries:
+            return i
+        if w not in lx.titles and w not in lx.company_heads and ((w.endswith("ed") and len(w) > 4) or i in cues):
+            return i
+    return None
+
+
+def _active(tokens, p: int, b: int, lx: AttributionLexicon, cues: frozenset[int]) -> bool:
+    """Whether the predicate reports speech or takes a stance (and is not passive)."""
+    w = tokens[p].word
+    if w in lx.be_forms and p + 1 < b:
+        nxt = tokens[p + 1].word if tokens[p + 1].word not in ("being", "been", "also", "not") else (
+            tokens[p + 2].word if p + 2 < b else "")
+        if nxt.endswith("ed") or nxt in ("fined", "sued", "told", "hit", "said"):
+            return False  # passive: "was fined", "is said to be"
+    return any(i in cues or (tokens[i].word in lx.reporting and not tokens[i].gap.endswith("-")) for i in range(p, b))
+
+
+def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx: AttributionLexicon,
+               discourse: Discourse, clause: _Clause) -> list[Speaker]:
+    """The speakers a subject noun phrase names: companies, their people, or resolved pronouns."""
+    agents: list[Speaker] = []
+    seen: set[int] = set()
+    for i in range(a, b):
+        k = at.get(i)
+        if k is None or k in seen:
+            continue
+        seen.add(k)
+        if _is_modifier(tokens, i, at, k, lx) or _behind_non_speaker(tokens, a, i, lx):
+            continue
+        m = mentions[k]
+        if m.person:
+            agents.append(Speaker(m.person, m.entity_id))
+        else:
+            agents.append(Speaker(m.surface, m.entity_id))
+    agents = _pair_people(tokens, a, b, agents, mentions, at, entities, lx)
+    if agents:
+        return agents
+    if clause.kind == "relative" and clause.antecedent:
+        return [Speaker(mentions[k].person or mentions[k].surface, mentions[k].entity_id) for k in clause.antecedent]
+    words = [t.word for t in tokens[a:b]]
+    if not words or b - a > 6:
+        return []
+    if any(w in lx.person_pronouns for w in words) and discourse.last_person:
+        return [discourse.last_person]
+    if any(w in lx.company_pronouns for w in words) and discourse.last_company:
+        return [discourse.last_company]
+    if any(w in lx.group_pronouns for w in words) and discourse.last_speakers:
+        return list(discourse.last_speakers)
+    if words[0] in lx.anaphor_determiners and any(w in lx.company_heads for w in words[1:4]) and discourse.last_company:
+        return [discourse.last_company]
+    return []
+
+
+def _is_modifier(tokens, i: int, at, k: int, lx: AttributionLexicon) -> bool:
+    """"Tencent-backed", "Alibaba unit Ant", "Spotify's complaint": the company only qualifies the head."""
+    j = i
+    while j + 1 < len(tokens) and at.get(j + 1) == k:
+        j += 1
+    if j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    if "-" in nxt.gap and nxt.word in lx.modifier_suffixes:
+        return True
+    if nxt.word in lx.modifier_nouns and j + 1 not in at:
+        return True
+    possessive = "’" in nxt.gap or "'" in nxt.gap or nxt.word == "s"
+    if possessive:
+        after = tokens[j + 2] if nxt.word == "s" and j + 2 < len(tokens) else nxt
+        return after.raw[:1].islower() and after.word not in lx.titles
+    return False
+
+
+def _behind_non_speaker(tokens, a: int, i: int, lx: AttributionLexicon) -> bool:
+    """"Critics of Meta", "analysts at Jefferies": the company is not the one speaking."""
+    for j in range(max(a, i - 4), i):
+        if tokens[j].word in lx.non_speaker_nouns and tokens[j + 1].word in ("of", "at", "for", "from", "with", "on"):
+            return True
+    return False
+
+
+def _pair_people(tokens, a, b, agents: list[Speaker], mentions, at, entities, lx) -> list[Speaker]:
+    """Give each company agent the person named with it ("Tencent senior vice president Guo Catian")."""
+    companies = [ag for ag in agents if ag.entity_id and entities.get(ag.entity_id) and entities[ag.entity_id].is_company]
+    if not companies:
+        return agents
+    people = {ag.entity_id for ag in agents if ag.name != entities[ag.entity_id].name and _is_person_name(ag, mentions)}
+    named = _unknown_names(tokens, a, b, at, lx)
+    out: list[Speaker] = []
+    for ag in agents:
+        entity = entities.get(ag.entity_id) if ag.entity_id else None
+        if entity is None or not entity.is_company:
+            continue
+        if ag.entity_id in people and not _is_person_name(ag, mentions):
+            continue  # the company's person speaks for it already
+        out.append(ag)
+    for pos, name in named:
+        company = _nearest_company(pos, a, b, at, mentions, entities)
+        if company is None or company in people:
+            continue
+        out = [Speaker(name, company) if s.entity_id == company and not _is_person_name(s, mentions) else s for s in out]
+        people.add(company)
+    # one event per company: keep the first speaker for each
+    unique: dict[str, Speaker] = {}
+    for s in out:
+        unique.setdefault(s.entity_id, s)
+    return list(unique.values())
+
+
+def _is_person_name(speaker: Speaker, mentions: list[Mention]) -> bool:
+    return any(m.person == speaker.name for m in mentions)
+
+
+def _unknown_names(tokens, a, b, at, lx: AttributionLexicon) -> list[tuple[int, str]]:
+    """Capitalised two- or three-word names in a phrase that the registry does not know."""
+    names: list[tuple[int, str]] = []
+    i = a
+    while i < b:
+        j = i
+        while (j < b and j not in at and _CAPITALISED_NAME.fullmatch(tokens[j].raw)
+               and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
+               and (j == i or tokens[j].gap in (" ", "\u00a0"))):
+            j += 1
+        if j - i >= 2 and j - i <= 4:
+            names.append((i, " ".join(t.raw for t in tokens[i:j])))
+        i = max(j, i + 1)
+    return names
+
+
+def _nearest_company(pos: int, a: int, b: int, at, mentions, entities) -> str | None:
+    for i in range(pos - 1, a - 1, -1):
+        k = at.get(i)
+        if k is not None and entities.get(mentions[k].entity_id) and entities[mentions[k].entity_id].is_company:
+            return mentions[k].entity_id
+    for i in range(pos + 1, b):
+        k = at.get(i)
+        if k is not None and entities.get(mentions[k].entity_id) and entities[mentions[k].entity_id].is_company:
+            return mentions[k].entity_id
+    return None
+
+
+def _named_speaker(tokens, a: int, b: int, at, lx: AttributionLexicon) -> Speaker | None:
+    """A speaker who is not a company ("Sheng said", "Kendra Schaefer, a partner at …, said")."""
+    names = _unknown_names(tokens, a, b, at, lx)
+    if names:
+        return Speaker(names[0][1], None)
+    if b - a == 1 and _CAPITALISED_NAME.fullmatch(tokens[a].raw) and a not in at:
+        return Speaker(tokens[a].raw, None)
+    return None
+
+
+def _all_quoted(tokens, clause: _Clause) -> bool:
+    return all(t.quoted for t in tokens[clause.start:clause.end])
+
+
+def _about_rules(tokens, mentions, entities, lx: AttributionLexicon) -> bool:
+    if any(t.word in lx.subject_markers for t in tokens):
+        return True
+    return any((e := entities.get(m.entity_id)) is not None and e.type in ("regulator", "government") for m in mentions)
+
+
+def _surface_of(entity_id: str, mentions: list[Mention], entity: Entity) -> str:
+    return next((m.surface for m in mentions if m.entity_id == entity_id and not m.person), entity.name)

@@ -1,0 +1,269 @@
+"""The entity registry and the one-pass matcher that finds companies, people and other
+organisations in an article body.
+
+Matching walks the body's word tokens once and looks each token up in a dictionary keyed by
+an alias's first token (a token trie flattened to one level), so the cost does not grow with
+the number of aliases. Organisations missing from the registry are found by their legal form
+("Zentrova Robotics Inc.") and get stable slug ids.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r"\w+")
+# What may stand between two tokens of one name: "JD.com", "AT&T", "L'Oréal", "Co-founder".
+_JOINER = re.compile(r"[\s.&'’/-]{0,3}")
+_POSSESSIVE = re.compile(r"[’']s?\b")
+
+COMPANY = "company"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A registry entry: a company, regulator, government body, publisher or other organisation."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+
+    @property
+    def is_company(self) -> bool:
+        return self.type == COMPANY
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name found in the body: an organisation, or a known person standing for one."""
+
+    start: int
+    end: int
+    entity_id: str
+    surface: str
+    person: str | None = None
+    """Canonical person name when the mention is an executive (``entity_id`` is the employer)."""
+    possessive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    tokens: tuple[str, ...]
+    entity_id: str
+    person: str | None
+    ambiguous: bool
+    short_person: bool  # a surname: only after the full name was seen in the article
+    lower_start: bool   # the alias itself begins lower-case ("eBay"): match that case exactly
+
+
+@dataclass
+class EntityRegistry:
+    """Entities by id plus the alias index used by :func:`find_mentions`."""
+
+    entities: dict[str, Entity]
+    index: dict[str, list[_Alias]]
+    legal_forms: frozenset[str]
+    corporate_words: frozenset[str]
+    name_stopwords: frozenset[str]
+    unknown_pattern: re.Pattern[str]
+    version: str = ""
+    people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
+
+    @classmethod
+    def from_data(cls, data: dict, names: dict) -> "EntityRegistry":
+        """Build the registry from ``entities.json`` and ``names.json`` data."""
+        entities: dict[str, Entity] = {}
+        index: dict[str, list[_Alias]] = {}
+        people: dict[str, str] = {}
+
+        def add(alias: str, **kw) -> None:
+            tokens = tuple(t.casefold() for t in _TOKEN.findall(alias))
+            if tokens:
+                index.setdefault(tokens[0], []).append(_Alias(tokens, lower_start=alias[:1].islower(), **kw))
+
+        for raw in data["entities"]:
+            ambiguous = set(raw.get("ambiguous_aliases", []))
+            aliases = tuple(dict.fromkeys([raw["name"], *raw.get("aliases", []), raw.get("legal_name") or raw["name"]]))
+            entity = Entity(raw["id"], raw.get("type", COMPANY), raw["name"], aliases, raw.get("parent"))
+            entities[entity.id] = entity
+            for alias in aliases:
+                add(alias, entity_id=entity.id, person=None, ambiguous=alias in ambiguous, short_person=False)
+            for person in raw.get("people", []):
+                people[person["name"]] = entity.id
+                add(person["name"], entity_id=entity.id, person=person["name"], ambiguous=False, short_person=False)
+                for short in person.get("aliases", []):
+                    # Multi-word alternative names are as safe as the full name; single words wait for it.
+                    add(short, entity_id=entity.id, person=person["name"], ambiguous=False,
+                        short_person=len(_TOKEN.findall(short)) == 1)
+        for candidates in index.values():
+            candidates.sort(key=lambda a: -len(a.tokens))
+        forms = sorted({f.rstrip(".") for f in names["legal_forms"]}, key=len, reverse=True)
+        form_alt = "|".join(re.escape(f) for f in forms)
+        legal = frozenset(t.casefold() for f in forms for t in _TOKEN.findall(f))
+        name = r"[A-Z0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-Z0-9][\w’'&.-]*|of|de|du|der|la|le))*"
+        unknown = re.compile(rf"(?<![\w.])({name}),?[ \t]+(?:{form_alt})(?![\w/])\.?")
+        corporate = frozenset(w.casefold() for w in names["corporate_words"]) | legal
+        return cls(entities, index, legal, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
+                   unknown, data.get("version", ""), people)
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self.entities.get(entity_id)
+
+
+def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], dict[str, Entity]]:
+    """All registry and legal-form names in ``body``, in order, without overlaps.
+
+    Returns the mentions and the article's own entities (organisations found by legal form).
+    """
+    tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(body)]
+    local_index, local_entities, unknown_spans = _unknown_organisations(body, registry)
+    mentions: list[Mention] = []
+    seen_entities: set[str] = set()
+    seen_people: dict[str, int] = {}
+    i, n = 0, len(tokens)
+    while i < n:
+        word = tokens[i][2]
+        candidates = registry.index.get(word, ()) if word in registry.index else ()
+        if word in local_index:
+            candidates = [*local_index[word], *candidates]
+        hit = None
+        for alias in candidates:
+            j = _match_tokens(body, tokens, i, alias.tokens)
+            if j and _acceptable(body, tokens, i, j, alias, registry, seen_entities, seen_people):
+                hit = (alias, j)
+                break
+        if hit is None:
+            i += 1
+            continue
+        alias, j = hit
+        if alias.short_person:
+            alias = _latest_person(registry, word, seen_people) or alias
+        j = _extend_legal_form(body, tokens, j, registry) if alias.person is None else j
+        start, end = tokens[i][0], tokens[j - 1][1]
+        if not alias.person and any(s <= start < e for s, e in unknown_spans) and alias.entity_id not in local_entities:
+            # A registry alias inside a longer legal-form name ("Apple Farms Ltd.") is not the registry entity.
+            i = j
+            continue
+        possessive = bool(_POSSESSIVE.match(body, end))
+        mentions.append(Mention(start, end, alias.entity_id, body[start:end], alias.person, possessive))
+        seen_entities.add(alias.entity_id)
+        if alias.person:
+            seen_people[alias.person] = len(mentions)
+        i = j
+    return mentions, local_entities
+
+
+def _match_tokens(body: str, tokens: list, i: int, want: tuple[str, ...]) -> int:
+    """End token index when ``want`` matches at token ``i`` with only joiners between, else 0."""
+    if i + len(want) > len(tokens):
+        return 0
+    for k, w in enumerate(want):
+        if tokens[i + k][2] != w:
+            return 0
+        if k and not _JOINER.fullmatch(body, tokens[i + k - 1][1], tokens[i + k][0]):
+            return 0
+    return i + len(want)
+
+
+def _acceptable(body, tokens, i, j, alias: _Alias, registry, seen_entities, seen_people) -> bool:
+    first = body[tokens[i][0]]
+    if alias.lower_start:
+        if not body.startswith(alias.tokens[0], tokens[i][0]) and first.islower():
+            return False
+    elif first.islower():
+        return False
+    if alias.short_person:
+        return any(p.split()[-1].casefold() == alias.tokens[0] or alias.tokens[0] in p.casefold().split()
+                   for p in seen_people)
+    if not alias.ambiguous:
+        return True
+    # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
+    if alias.entity_id in seen_entities:
+        return True
+    end = tokens[j - 1][1]
+    if _POSSESSIVE.match(body, end):
+        return True
+    if j < len(tokens) and tokens[j][2] in registry.legal_forms:
+        return True
+    if j < len(tokens) and tokens[j][2] in _REPORTING_AFTER_NAME:
+        return True
+    return not _sentence_initial(body, tokens[i][0])
+
+
+_REPORTING_AFTER_NAME = frozenset(
+    "said says told added stated warned welcomed argued announced criticised criticized praised urged "
+    "declined responded agreed opposed supported backed rejected appealed sued plans will would has had is was".split()
+)
+
+
+def _sentence_initial(body: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and body[k] in " \t“\"‘'(":
+        k -= 1
+    return k < 0 or body[k] in ".!?\n:;"
+
+
+def _latest_person(registry: EntityRegistry, word: str, seen_people: dict[str, int]) -> _Alias | None:
+    """The most recently seen person a surname can stand for."""
+    best = None
+    for alias in registry.index.get(word, ()):
+        if alias.person and alias.person in seen_people:
+            if best is None or seen_people[alias.person] > seen_people[best.person]:
+                best = alias
+    return best
+
+
+def _extend_legal_form(body: str, tokens: list, j: int, registry: EntityRegistry) -> int:
+    """Take trailing legal-form tokens into the mention ("Tesla Inc.", "Ørsted A/S")."""
+    while j < len(tokens) and tokens[j][2] in registry.corporate_words and _JOINER.fullmatch(body, tokens[j - 1][1], tokens[j][0]):
+        j += 1
+    return j
+
+
+def _unknown_organisations(body: str, registry: EntityRegistry):
+    """Organisations named with a legal form but absent from the registry, as a local alias index."""
+    index: dict[str, list[_Alias]] = {}
+    entities: dict[str, Entity] = {}
+    spans: list[tuple[int, int]] = []
+    for m in registry.unknown_pattern.finditer(body):
+        words = m.group(1).split()
+        while words and words[0].casefold().strip("’'") in registry.name_stopwords:
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words)
+        name_tokens = tuple(t.casefold() for t in _TOKEN.findall(name))
+        if _registry_name(registry, name_tokens):
+            continue  # "Alibaba Group Holding Ltd" is the registry's Alibaba
+        entity_id = slugify(name)
+        if entity_id in registry.entities:
+            continue
+        full = body[m.start(1) + m.group(1).find(words[0]):m.end()].rstrip(".")
+        entities[entity_id] = Entity(entity_id, COMPANY, name, (name, full))
+        spans.append((m.start(1), m.end()))
+        aliases = [name_tokens]
+        if len(name_tokens) > 1 and name_tokens[0] not in registry.name_stopwords and len(name_tokens[0]) > 3:
+            aliases.append(name_tokens[:1])  # "Zentrova" on second reference
+        for toks in aliases:
+            index.setdefault(toks[0], []).append(_Alias(toks, entity_id, None, False, False, False))
+    for candidates in index.values():
+        candidates.sort(key=lambda a: -len(a.tokens))
+    return index, entities, spans
+
+
+def _registry_name(registry: EntityRegistry, name_tokens: tuple[str, ...]) -> bool:
+    """Whether a registry alias covers the name, give or take trailing corporate words."""
+    for alias in registry.index.get(name_tokens[0], ()):
+        n = len(alias.tokens)
+        if alias.person is None and name_tokens[:n] == alias.tokens and all(
+                t in registry.corporate_words for t in name_tokens[n:]):
+            return True
+    return False
+
+
+def slugify(name: str) -> str:
+    """A stable id from a name: ASCII, lower-case, hyphen-separated."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"

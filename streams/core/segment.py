@@ -1,0 +1,193 @@
+"""Cut an article body into statements, dropping page furniture.
+
+Statements keep character offsets into the original body. Boundaries come from sentence-final
+punctuation, refined by the abbreviation knowledge in ``data/segmentation.json``; furniture
+(photo credits, "Read also" plugs, subscription appeals, bylines) is recognised by the general
+patterns in ``data/furniture.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A paragraph is a block of non-blank lines; single newlines inside it are kept.
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+# Candidate boundary: terminal punctuation, closing quotes/brackets, then whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.&/]+)$")
+_WORD_AFTER = re.compile(r"\s+([\"'“‘(\[]*)([\w’'.-]*)")
+_OPEN_QUOTES = "“\""
+_CLOSE_QUOTES = "”\""
+_MAX_QUOTE_SPAN = 700  # a quote open longer than this is unbalanced: stop honouring it
+_SHORT_PARAGRAPH = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A statement's span in the body and its text."""
+
+    start: int
+    end: int
+    text: str
+    is_quote: bool
+
+
+@dataclass(frozen=True)
+class SegmentationRules:
+    """Compiled furniture patterns and abbreviation sets (built once from the data files)."""
+
+    paragraph_furniture: tuple[re.Pattern[str], ...]
+    sentence_furniture: tuple[re.Pattern[str], ...]
+    tail_furniture: tuple[re.Pattern[str], ...]
+    never_final: frozenset[str]
+    legal_forms: frozenset[str]
+    country_abbreviations: frozenset[str]
+    continuations: frozenset[str]
+    sentence_starters: frozenset[str]
+
+    @classmethod
+    def from_data(cls, furniture: dict, segmentation: dict, names: dict) -> "SegmentationRules":
+        def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
+            return tuple(re.compile(p["pattern"], re.IGNORECASE) for p in furniture.get(key, []))
+
+        return cls(
+            paragraph_furniture=compile_all("paragraph"),
+            sentence_furniture=compile_all("sentence"),
+            tail_furniture=compile_all("tail"),
+            never_final=frozenset(segmentation["never_final"]),
+            legal_forms=frozenset(f.rstrip(".") for f in names["legal_forms"] + names["corporate_words"]),
+            country_abbreviations=frozenset(segmentation["country_abbreviations"]),
+            continuations=frozenset(w.lower() for w in segmentation["continuations_after_abbreviation"]),
+            sentence_starters=frozenset(w.lower() for w in segmentation["sentence_starters"]),
+        )
+
+
+def segment_article(body: str, rules: SegmentationRules) -> list[Segment]:
+    """Split ``body`` into statements with furniture removed; offsets index ``body``."""
+    spans = _cut_tail(body, [span for para in _PARAGRAPH.finditer(body) for span in _paragraph_spans(body, para, rules)], rules)
+    segments = []
+    for s, e in spans:
+        sentence = body[s:e]
+        if _matches_any(sentence, rules.sentence_furniture) or not any(ch.isalnum() for ch in sentence):
+            continue
+        segments.append(Segment(s, e, sentence, _is_quote(sentence)))
+    return segments
+
+
+def _paragraph_spans(body: str, para: re.Match[str], rules: SegmentationRules) -> list[tuple[int, int]]:
+    """The sentence spans of one paragraph; none when the paragraph is furniture (a caption, a byline)."""
+    start, end = _trim(body, para.start(), para.end())
+    if start >= end:
+        return []
+    spans = _merge_fragments(body, _split_sentences(body, start, end, rules))
+    if len(spans) <= 2 or end - start <= _SHORT_PARAGRAPH:
+        return [] if _matches_any(body[start:end], rules.paragraph_furniture) else spans
+    # A long paragraph is article text: only its furniture sentences go.
+    return [(s, e) for s, e in spans if not _matches_any(body[s:e], rules.paragraph_furniture)]
+
+
+def _cut_tail(body: str, spans: list[tuple[int, int]], rules: SegmentationRules) -> list[tuple[int, int]]:
+    """Drop everything from a strong end-of-article marker ("support our journalism") on."""
+    threshold = len(body) * 2 // 3
+    for i, (s, e) in enumerate(spans):
+        if s >= threshold and _matches_any(body[s:e], rules.tail_furniture):
+            return spans[:i]
+    return spans
+
+
+def _split_sentences(body: str, start: int, end: int, rules: SegmentationRules):
+    """Yield (start, end) spans of the sentences of ``body[start:end]``."""
+    text = body[start:end]
+    cut = 0
+    quote_open_at: int | None = None
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        quote_open_at = _quote_state(text, pos, m.end(), quote_open_at)
+        pos = m.end()
+        if quote_open_at is not None and m.end() - quote_open_at < _MAX_QUOTE_SPAN and _closes_later(text, m.end()):
+            continue
+        if not _is_boundary(text, m, rules):
+            continue
+        quote_open_at = None
+        s, e = _trim(body, start + cut, start + m.end())
+        if s < e:
+            yield s, e
+        cut = m.end()
+    s, e = _trim(body, start + cut, end)
+    if s < e:
+        yield s, e
+
+
+def _merge_fragments(body: str, spans) -> list[tuple[int, int]]:
+    """Attach spans with no letters or digits (a stray quote mark) to the sentence before."""
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and not any(ch.isalnum() for ch in body[s:e]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _quote_state(text: str, begin: int, stop: int, open_at: int | None) -> int | None:
+    """Track whether a double quote is open at ``stop`` (curly marks pair; straight ones toggle)."""
+    for i in range(begin, stop):
+        ch = text[i]
+        if ch == "“":
+            open_at = i
+        elif ch == "”":
+            open_at = None
+        elif ch == '"':
+            open_at = i if open_at is None else None
+    return open_at
+
+
+def _closes_later(text: str, pos: int) -> bool:
+    window = text[pos:pos + _MAX_QUOTE_SPAN]
+    return "”" in window or '"' in window
+
+
+def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
+    punct = m.group(0)
+    after = _WORD_AFTER.match(text, m.end())
+    if after is None:
+        return True
+    opener, next_word = after.group(1), after.group(2)
+    if not next_word and not opener:
+        return True
+    first = next_word[:1]
+    if first and first.islower() and not opener:
+        # "Inc. do business", "company. who wants": a lower-case word continues the sentence.
+        return False
+    if not punct.startswith("."):
+        return True
+    before = _WORD_BEFORE.search(text, 0, m.start())
+    word = before.group(1) if before else ""
+    bare = word.rstrip(".")
+    last = bare.rsplit(".", 1)[-1] if "." in bare and bare not in rules.country_abbreviations else bare
+    if bare in rules.never_final or last in rules.never_final:
+        return False
+    if len(bare) == 1 and bare.isupper():
+        return False  # an initial: "Jay Y. Lee"
+    next_lower = next_word.lower()
+    if bare in rules.legal_forms or last in rules.legal_forms:
+        return bool(opener) or (next_lower not in rules.continuations and not next_word.startswith(("’", "'")))
+    if bare in rules.country_abbreviations:
+        return bool(opener) or next_lower in rules.sentence_starters
+    return True
+
+
+def _matches_any(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def _is_quote(sentence: str) -> bool:
+    return any(q in sentence for q in "“”\"")
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
