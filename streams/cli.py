@@ -9,6 +9,11 @@ import sys
 COMMAND_MODULES = (
     "streams.commands.score",
     "streams.commands.evaluate",
+    "streams.commands.broker",
+    "streams.commands.worker",
+    "streams.commands.replay",
+    "streams.commands.tail",
+    "streams.commands.demo",
 )
 
 

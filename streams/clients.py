@@ -12,6 +12,7 @@ from typing import Any
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 
 from streams.settings import Settings
+from streams.topics import MAX_MESSAGE_BYTES
 
 # Tansu holds JoinGroup replies for half the session timeout; kafka-python's default (45 s)
 # makes a group consumer wait ~23 s for its first message. 6 s is also Kafka's minimum.
@@ -21,7 +22,7 @@ GROUP_TIMEOUTS = {"session_timeout_ms": 6000, "heartbeat_interval_ms": 1000}
 def producer(settings: Settings, **options: Any) -> KafkaProducer:
     """An idempotent producer (``acks='all'``) that sends bytes."""
     config: dict[str, Any] = {"acks": "all", "enable_idempotence": True, "linger_ms": 5,
-                              "max_request_size": 4 * 1024 * 1024}
+                              "max_request_size": MAX_MESSAGE_BYTES}
     config.update(options)
     return KafkaProducer(**settings.kafka_python_config(), **config)
 
@@ -35,7 +36,7 @@ def consumer(settings: Settings, *topics: str, group_id: str | None = None,
         "auto_offset_reset": "earliest" if from_beginning else "latest",
         "enable_auto_commit": group_id is not None,
         "fetch_max_wait_ms": 100,
-        "max_partition_fetch_bytes": 4 * 1024 * 1024,
+        "max_partition_fetch_bytes": MAX_MESSAGE_BYTES,
     }
     if group_id is not None:
         config.update(GROUP_TIMEOUTS)

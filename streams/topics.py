@@ -32,6 +32,9 @@ AGGREGATES_TABLE = "company-aggregates"
 TABLES = (ARTICLE_VERSIONS_TABLE, CONTRIBUTIONS_TABLE, AGGREGATES_TABLE)
 
 TOPIC_ALREADY_EXISTS = 36
+#: Record size limit of the input and dead-letter topics (and of the producers writing them):
+#: an article may be over the body limit, and its dead letter carries it.
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +43,14 @@ class TopicSpec:
     partitions: int
     compacted: bool = False
 
+    max_message_bytes: int | None = None
+
     @property
     def configs(self) -> dict[str, str]:
-        return {"cleanup.policy": "compact"} if self.compacted else {}
+        configs = {"cleanup.policy": "compact"} if self.compacted else {}
+        if self.max_message_bytes:
+            configs["max.message.bytes"] = str(self.max_message_bytes)
+        return configs
 
 
 def watch_topic(settings: Settings, company_id: str) -> str:
@@ -57,7 +65,9 @@ def changelog_topic(settings: Settings, table: str) -> str:
 def topic_specs(settings: Settings) -> list[TopicSpec]:
     """Every topic the app needs, with partitions and cleanup policy."""
     n = settings.partitions
-    specs = [TopicSpec(settings.topic(name), n, compacted=(name == COMPANY_STANCE)) for name in ALL]
+    specs = [TopicSpec(settings.topic(name), n, compacted=(name == COMPANY_STANCE),
+                       max_message_bytes=MAX_MESSAGE_BYTES if name in (ARTICLES, DEAD_LETTERS) else None)
+             for name in ALL]
     # A watch-list topic carries one key only, so one partition is all it can use.
     specs += [TopicSpec(watch_topic(settings, company), 1) for company in settings.watchlist]
     specs += [TopicSpec(changelog_topic(settings, table), n, compacted=True) for table in TABLES]
