@@ -5,6 +5,8 @@ import argparse
 import importlib
 import sys
 
+from pydantic import ValidationError
+
 # Each module defines ``register(subparsers)``, which adds its parser and sets ``run``.
 COMMAND_MODULES = (
     "streams.commands.score",
@@ -34,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args) or 0)
+    except ValidationError as exc:
+        # Settings come from the environment: a bad value is a user error, not a crash.
+        print(f"policy-stance {args.command}: invalid settings: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -49,7 +49,10 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     segments = segment_article(body, resources.segmentation)
     mentions, local_entities = find_mentions(body, resources.registry)
     entities = ChainMap(local_entities, resources.registry.entities)
-    article_topic = resources.topics.dominant(WORD.findall(body.lower()))
+    body_words = WORD.findall(body.lower())
+    article_topic = resources.topics.dominant(body_words)
+    lead = [w for seg in segments[:4] for w in WORD.findall(seg.text.lower())]
+    direction = resources.stance.news_direction(WORD.findall((article.title or "").lower()) + lead)
     reporting = resources.attribution.reporting
     lx = resources.attribution
 
@@ -91,7 +94,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
         for role in roles.values():
             if role.role == SPEAKER:
                 result = score_stance(seg.text, tokens, attribution.cues, role.regions, resources.stance,
-                                      vader["compound"], about_rules)
+                                      vader["compound"], about_rules, direction)
             else:
                 result = NEUTRAL_RESULT
             entity = entities[role.entity_id]

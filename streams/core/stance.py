@@ -24,7 +24,8 @@ class Cue:
 
     polarity: int
     weight: float
-    kind: str  # support | oppose | neutral | request
+    kind: str  # support | oppose | neutral | request | hedge
+    evaluative: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,25 +35,38 @@ class StanceLexicon:
     cues: PhraseIndex[Cue]
     actions: PhraseIndex[int]
     inversion_targets: frozenset[str]
+    generic_references: frozenset[str]
     negators: frozenset[str]
     negation_window: int
     object_window: int
+    events: PhraseIndex[int]
+    """Rollback (-1) and adoption (+1) events, to tell which way an article's news goes."""
 
     @classmethod
     def from_data(cls, data: dict) -> "StanceLexicon":
         entries: list[tuple[str, Cue]] = []
-        entries += [(c["phrase"], Cue(1, c["weight"], SUPPORT)) for c in data["support"]]
-        entries += [(c["phrase"], Cue(-1, c["weight"], OPPOSE)) for c in data["oppose"]]
+        for key, polarity in ((SUPPORT, 1), (OPPOSE, -1)):
+            entries += [(c["phrase"], Cue(polarity, c["weight"], key, bool(c.get("evaluative")))) for c in data[key]]
         entries += [(p, Cue(0, 0.0, NEUTRAL)) for p in data["neutral"]]
         entries += [(p, Cue(0, 0.0, "request")) for p in data["requests"]]
+        entries += [(p, Cue(0, 0.0, "hedge")) for p in data["hedges"]]
+        events = [(p, -1) for p in data["rollback_events"]] + [(p, 1) for p in data["adoption_events"]]
         return cls(
             cues=PhraseIndex(entries),
             actions=PhraseIndex(data["actions"].items()),
             inversion_targets=frozenset(data["inversion_targets"]),
+            generic_references=frozenset(data["generic_references"]),
             negators=frozenset(data["negators"]),
             negation_window=data["negation_window"],
             object_window=data["object_window"],
+            events=PhraseIndex(events),
         )
+
+    def news_direction(self, words: list[str]) -> int:
+        """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
+        found = self.events.find(words)
+        rollback = sum(1 for m in found if m.value < 0)
+        return -1 if rollback > len(found) - rollback else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,25 +88,31 @@ def score_stance(
     lexicon: StanceLexicon,
     compound: float,
     about_rules: bool,
+    direction: int = 1,
 ) -> StanceResult:
     """Stance of a speaker whose words are the token ``regions`` of a statement.
 
     ``tokens`` are the statement's tokens (with ``.word``, ``.gap``, ``.start``, ``.end``),
-    ``matches`` the cue phrases found in them once per statement.
+    ``matches`` the cue phrases found in them once per statement, ``direction`` -1 when the
+    article's news is a rule being rolled back (then "welcomed the decision" opposes the rule).
     """
     raw = 0.0
     explicit = False
     neutral_cue = False
     evidence: list[str] = []
+    consumed: set[int] = set()  # inversion targets already used; not cues in their own right
+    hedges = [m.start for m in matches if m.value.kind == "hedge"]
     for m in matches:
-        if tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions):
+        if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions):
             continue  # "Tencent-backed" is not the word "backed"
         cue = m.value
+        if cue.kind == "hedge":
+            continue
         if cue.kind == NEUTRAL:
             neutral_cue = True
             evidence.append(_span(text, tokens, m.start, m.end))
             continue
-        polarity, weight, tail = cue.polarity, cue.weight, m.end
+        polarity, weight, head, tail = cue.polarity, cue.weight, m.start, m.end
         if cue.kind == "request":
             action = _action(tokens, m.end, lexicon)
             if action is None:
@@ -100,14 +120,22 @@ def score_stance(
             polarity, tail = action
             weight = 0.9
         else:
-            target = _inversion(tokens, m.end, lexicon)
+            target = _inversion(tokens, m.end, lexicon, m.start if cue.evaluative else None)
             if target is not None:
-                polarity, tail = -polarity, target + 1
+                polarity = -polarity
+                consumed.add(target)
+                head, tail = min(head, target), max(tail, target + 1)
+            elif direction < 0 and _generic_reference(tokens, m.end, lexicon):
+                polarity = -polarity
         neg = _negator(tokens, m.start, lexicon)
+        if cue.kind == "request" and neg is None:
+            neg = _negator_between(tokens, m.end, tail, lexicon)
         contribution = polarity * weight * (_NEGATED if neg is not None else 1.0)
+        if any(0 < h - m.start <= 6 for h in hedges):
+            contribution *= 0.4  # "supports carbon pricing in principle, but …"
         raw += contribution
         explicit = True
-        evidence.append(_span(text, tokens, m.start if neg is None else neg, tail))
+        evidence.append(_span(text, tokens, min(head, neg) if neg is not None else head, tail))
     vader_weight = 0.3 if about_rules else 0.12
     if explicit:
         score = math.tanh(1.2 * raw) + vader_weight * compound
@@ -145,12 +173,29 @@ def _object_range(tokens: list, end: int, lexicon: StanceLexicon) -> range:
     return range(end, stop)
 
 
-def _inversion(tokens: list, end: int, lexicon: StanceLexicon) -> int | None:
-    """Index of a delay, waiver or critic that the cue is aimed at, if any."""
+def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None = None) -> int | None:
+    """Index of a delay, waiver or critic that the cue is aimed at, if any; an evaluative cue
+    ("… is the right call") may also judge what stands before it in its clause."""
     for i in _object_range(tokens, end, lexicon):
         if tokens[i].word in lexicon.inversion_targets:
             return i
+    if start is not None:
+        for i in range(start - 1, max(-1, start - 1 - lexicon.object_window), -1):
+            if tokens[i].word in lexicon.inversion_targets:
+                return i
+            if _CLAUSE_STOP.intersection(tokens[i].gap) or tokens[i].gap.strip(" ’'") in ("“", '"'):
+                break
     return None
+
+
+def _generic_reference(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
+    """Whether a cue is aimed at "the decision", "the move": the article's news itself."""
+    return any(tokens[i].word in lexicon.generic_references for i in _object_range(tokens, end, lexicon))
+
+
+def _negator_between(tokens: list, start: int, stop: int, lexicon: StanceLexicon) -> int | None:
+    """A negator between a request and its action ("said CBAM must not be weakened")."""
+    return next((i for i in range(start, stop) if tokens[i].word in lexicon.negators), None)
 
 
 def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] | None:
