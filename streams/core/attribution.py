@@ -44,6 +44,7 @@ class AttributionLexicon:
     commentary: frozenset[str]
     subject_markers: frozenset[str]
     non_speaker_nouns: frozenset[str]
+    non_agent_prepositions: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict) -> "AttributionLexicon":
@@ -57,6 +58,7 @@ class AttributionLexicon:
             modifier_nouns=s("modifier_nouns"), clause_breaks=s("clause_breaks"), subordinators=s("subordinators"),
             intro_words=s("intro_words"), commentary=frozenset(w.split()[0] for w in data["commentary_participles"]),
             subject_markers=s("subject_markers"), non_speaker_nouns=s("non_speaker_nouns"),
+            non_agent_prepositions=s("non_agent_prepositions"),
         )
 
 
@@ -155,16 +157,18 @@ def attribute_statement(
     matches = cues.find([t.word for t in tokens])
     cue_starts = frozenset(m.start for m in matches if not tokens[m.start].gap.endswith("-"))
     at = _mention_tokens(tokens, mentions)
-    clauses = _clauses(tokens, lexicon, at, mentions)
+    clauses, aside = _clauses(tokens, lexicon, at, mentions)
+    at = {i: k for i, k in at.items() if i not in aside}
     companies: dict[str, CompanyRole] = {}
     speakers: list[Speaker] = []
     main_speaker: str | None = None
     previous_agents: list[Speaker] = []
     continuing = discourse.statement_index == index - 1
     for clause in clauses:
-        agents, region, named = _clause_agents(tokens, clause, mentions, at, entities, lexicon, cue_starts, discourse)
+        agents, region, named = _clause_agents(tokens, clause, mentions, at, entities, lexicon,
+                                               cue_starts - aside, discourse, aside)
         if agents is None:
-            if clause.kind == "normal" and not named and previous_agents:
+            if clause.kind == "normal" and not named and previous_agents and not _has_subject(tokens, clause, lexicon):
                 agents, region = previous_agents, (clause.start, clause.end)
             elif clause is clauses[0] and continuing and discourse.last_speakers and _all_quoted(tokens, clause):
                 agents, region = list(discourse.last_speakers), (clause.start, clause.end)
@@ -219,15 +223,32 @@ def _mention_tokens(tokens: list[Token], mentions: list[Mention]) -> dict[int, i
     return at
 
 
-def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int], mentions: list[Mention]) -> list[_Clause]:
+def _without(region: tuple[int, int], aside: frozenset[int]) -> list[tuple[int, int]]:
+    """A token range minus the asides inside it, as ranges."""
+    out, start = [], region[0]
+    for i in range(region[0], region[1]):
+        if i in aside:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+    if region[1] > start:
+        out.append((start, region[1]))
+    return out
+
+
+def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
+             mentions: list[Mention]) -> tuple[list[_Clause], frozenset[int]]:
+    """The statement's clauses, and the tokens of asides (", which filed the complaint,")
+    that belong to no clause's subject or stance."""
     if not tokens:
-        return []
+        return [], frozenset()
+    aside: set[int] = set()
     starts: list[_Clause] = [_Clause(0, 0)]
     first = next((i for i, t in enumerate(tokens) if not t.quoted), None)
     pending_subordinate = first is not None and tokens[first].word in lx.subordinators
     for i in range(1, len(tokens)):
         tok = tokens[i]
-        if tok.quoted:
+        if tok.quoted or i in aside:
             continue
         gap = tok.gap
         comma = "," in gap or "–" in gap or "—" in gap
@@ -239,6 +260,10 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int], me
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
             kind = "according" if tok.word == "according" else "normal"
         elif comma and tok.word in lx.relative_pronouns:
+            close = next((j for j in range(i + 1, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted), None)
+            if close is not None and close < len(tokens) - 1:
+                aside.update(range(i, close))  # ", which …," : an aside; the main clause goes on
+                continue
             kind = "relative"
         elif comma and tok.word in lx.commentary:
             kind = "commentary"
@@ -251,11 +276,11 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int], me
             starts.append(clause)
     for a, b in zip(starts, starts[1:] + [None]):
         a.end = b.start if b else len(tokens)
-    return [c for c in starts if c.end > c.start]
+    return [c for c in starts if c.end > c.start], frozenset(aside)
 
 
 def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: AttributionLexicon, cues: frozenset[int],
-                   discourse: Discourse):
+                   discourse: Discourse, aside: frozenset[int] = frozenset()):
     """(agents, stance region, named non-company speaker) of a clause; agents None when it has none."""
     a, b = clause.start, clause.end
     if clause.kind == "commentary":
@@ -269,7 +294,12 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
         region = (0, len(tokens)) if clause.kind == "according" else (np_end, b)
         return (agents or None), region, None
     a = _skip_intro(tokens, a, b, lx)
-    p = _predicate(tokens, a, b, at, lx, cues)
+    tail = _trailing_attribution(tokens, a, b, at, lx, cues, aside)
+    if tail is not None:
+        # "Krafton could see slower royalties, said Daniel Ahmad, an analyst": the tail speaks.
+        agents = _np_agents(tokens, tail, b, mentions, at, entities, lx, discourse, clause)
+        return (agents or None), (a, b), (None if agents else _named_speaker(tokens, tail, b, at, lx))
+    p = _predicate(tokens, a, b, at, lx, cues, aside)
     if p is None or p - a > _MAX_AGENT_TOKENS:
         return None, (a, b), None
     if not _active(tokens, p, b, lx, cues):
@@ -278,6 +308,30 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if not agents:
         return None, (p, b), _named_speaker(tokens, a, p, at, lx)
     return agents, (p, b), None
+
+
+def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cues, aside) -> int | None:
+    """Start of the speaker phrase in "… could see slower royalties, said X" (or "…, X said")
+    closing a clause whose content has a predicate of its own, if any."""
+    for i in range(a + 3, b - 1):
+        tok = tokens[i]
+        if tok.quoted or "," not in tok.gap or i in aside:
+            continue
+        if tok.word in lx.reporting and not tok.word.endswith("ing"):
+            nxt = tokens[i + 1]
+            if not (nxt.raw[:1].isupper() or nxt.word in lx.titles or nxt.word in ("a", "an", "the")):
+                continue
+            start = i + 1
+        else:
+            j = next((k for k in range(i + 1, min(b, i + 6)) if tokens[k].word in lx.reporting), None)
+            if j is None or not (j == b - 1 or "," in tokens[j + 1].gap):
+                continue
+            if not all(tokens[k].raw[:1].isupper() or tokens[k].word in lx.titles for k in range(i, j)):
+                continue
+            start = i
+        if _predicate(tokens, a, i, at, lx, cues, aside) is not None:
+            return start
+    return None
 
 
 def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
@@ -291,12 +345,22 @@ def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
     if verb > q:
         np_start, np_end = q, verb
     else:
-        np_start = verb + 1
-        np_end = next((i for i in range(np_start + 1, b) if "," in tokens[i].gap or tokens[i].quoted), b)
+        np_start = verb + 1  # "…,” said Chris Cox, chief executive of Serica Energy Plc."
+        np_end = next((i for i in range(np_start + 1, b) if tokens[i].quoted), b)
     agents = _np_agents(tokens, np_start, np_end, mentions, at, entities, lx, discourse, clause)
     if agents:
         return agents, (a, b), None
     return None, (a, b), _named_speaker(tokens, np_start, np_end, at, lx)
+
+
+def _has_subject(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
+    """Whether a clause names its own subject ("as China's regulator reiterated …")."""
+    a = _skip_intro(tokens, clause.start, clause.end, lx)
+    for i in range(a, min(clause.end, a + 8)):
+        w = tokens[i].word
+        if w in lx.reporting or w in lx.auxiliaries:
+            return i > a and any(tokens[j].word not in lx.anaphor_determiners for j in range(a, i))
+    return False
 
 
 def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon) -> int:
@@ -310,11 +374,12 @@ def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon) -> int:
     return a
 
 
-def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozenset[int]) -> int | None:
+def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozenset[int],
+               aside: frozenset[int] = frozenset()) -> int | None:
     """Index of the clause's first predicate word after its subject."""
     for i in range(a, b):
         tok = tokens[i]
-        if tok.quoted or i in at or i == a or "-" in tok.gap or not tok.raw[:1].islower():
+        if tok.quoted or i in at or i == a or i in aside or "-" in tok.gap or not tok.raw[:1].islower():
             continue
         w = tok.word
         if w in lx.reporting or w in lx.auxiliaries:
@@ -339,6 +404,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
                discourse: Discourse, clause: _Clause) -> list[Speaker]:
     """The speakers a subject noun phrase names: companies, their people, or resolved pronouns."""
     agents: list[Speaker] = []
+    dependents: list[Speaker] = []  # "platforms including Instagram": agents only if nothing heads the phrase
     seen: set[int] = set()
     for i in range(a, b):
         k = at.get(i)
@@ -348,10 +414,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         if _is_modifier(tokens, i, at, k, lx) or _behind_non_speaker(tokens, a, i, lx):
             continue
         m = mentions[k]
-        if m.person:
-            agents.append(Speaker(m.person, m.entity_id))
-        else:
-            agents.append(Speaker(m.surface, m.entity_id))
+        speaker = Speaker(m.person or m.surface, m.entity_id)
+        (dependents if i > a and tokens[i - 1].word in lx.non_agent_prepositions else agents).append(speaker)
+    agents = agents or dependents
     agents = _pair_people(tokens, a, b, agents, mentions, at, entities, lx)
     if agents:
         return agents
@@ -391,7 +456,8 @@ def _is_modifier(tokens, i: int, at, k: int, lx: AttributionLexicon) -> bool:
 
 
 def _behind_non_speaker(tokens, a: int, i: int, lx: AttributionLexicon) -> bool:
-    """"Critics of Meta", "analysts at Jefferies": the company is not the one speaking."""
+    """"Critics of Meta", "analysts at Jefferies", "platforms including Instagram": the
+    company is not the one speaking."""
     for j in range(max(a, i - 4), i):
         if tokens[j].word in lx.non_speaker_nouns and tokens[j + 1].word in ("of", "at", "for", "from", "with", "on"):
             return True
@@ -440,7 +506,9 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon) -> list[tuple[int, 
                and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
                and (j == i or tokens[j].gap in (" ", "\u00a0"))):
             j += 1
-        if j - i >= 2 and j - i <= 4:
+        possessive = j < len(tokens) and tokens[j].word == "s" and tokens[j].gap in ("’", "'")
+        placed = i > 0 and tokens[i - 1].word in ("in", "at", "from", "of", "on", "near", "across", "to")
+        if 2 <= j - i <= 4 and not possessive and not placed:
             names.append((i, " ".join(t.raw for t in tokens[i:j])))
         i = max(j, i + 1)
     return names

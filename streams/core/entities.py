@@ -68,6 +68,8 @@ class EntityRegistry:
     corporate_words: frozenset[str]
     name_stopwords: frozenset[str]
     unknown_pattern: re.Pattern[str]
+    appositive: re.Pattern[str]
+    """", a London-based start-up": a descriptor that says the name before it is a company."""
     version: str = ""
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
 
@@ -105,8 +107,10 @@ class EntityRegistry:
         name = r"[A-Z0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-Z0-9][\w’'&.-]*|of|de|du|der|la|le))*"
         unknown = re.compile(rf"(?<![\w.])({name}),?[ \t]+(?:{form_alt})(?![\w/])\.?")
         corporate = frozenset(w.casefold() for w in names["corporate_words"]) | legal
+        heads = "|".join(re.escape(h) for h in names["company_descriptors"])
+        appositive = re.compile(rf",[ \t]+(?:a|an|the|one of the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?(?:{heads})\b(?![’']s)")
         return cls(entities, index, legal, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
-                   unknown, data.get("version", ""), people)
+                   unknown, appositive, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -189,6 +193,8 @@ def _acceptable(body, tokens, i, j, alias: _Alias, registry, seen_entities, seen
         return True
     if j < len(tokens) and tokens[j][2] in _REPORTING_AFTER_NAME:
         return True
+    if registry.appositive.match(body, end):
+        return True  # "X, the platform owned by …"
     return not _sentence_initial(body, tokens[i][0])
 
 
@@ -227,8 +233,12 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
     index: dict[str, list[_Alias]] = {}
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
-    for m in registry.unknown_pattern.finditer(body):
+    for m in _legal_form_or_appositive(body, registry):
         words = m.group(1).split()
+        while len(words) > 1 and words[-1].rstrip(".").casefold() in registry.legal_forms:
+            words.pop()  # an appositive after "Harbour Energy Plc," names Harbour Energy
+        owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
+        words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton
         while words and words[0].casefold().strip("’'") in registry.name_stopwords:
             words.pop(0)
         if not words:
@@ -238,9 +248,9 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
         if _registry_name(registry, name_tokens):
             continue  # "Alibaba Group Holding Ltd" is the registry's Alibaba
         entity_id = slugify(name)
-        if entity_id in registry.entities:
+        if entity_id in registry.entities or entity_id in entities:
             continue
-        full = body[m.start(1) + m.group(1).find(words[0]):m.end()].rstrip(".")
+        full = body[m.start(1) + m.group(1).find(words[0]):m.end(1) if m.re is _NAME_BEFORE_COMMA else m.end()].rstrip(".")
         entities[entity_id] = Entity(entity_id, COMPANY, name, (name, full))
         spans.append((m.start(1), m.end()))
         aliases = [name_tokens]
@@ -251,6 +261,18 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
     for candidates in index.values():
         candidates.sort(key=lambda a: -len(a.tokens))
     return index, entities, spans
+
+
+_NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){0,3})(?=,)")
+
+
+def _legal_form_or_appositive(body: str, registry: EntityRegistry):
+    """Names with a legal form ("Zentrova Robotics Inc."), then capitalised names followed by a
+    company descriptor ("Yoti, one of the age-verification providers")."""
+    yield from registry.unknown_pattern.finditer(body)
+    for m in _NAME_BEFORE_COMMA.finditer(body):
+        if registry.appositive.match(body, m.end()) and m.group(1).split()[0].casefold() not in registry.name_stopwords:
+            yield m
 
 
 def _registry_name(registry: EntityRegistry, name_tokens: tuple[str, ...]) -> bool:

@@ -15,7 +15,7 @@ T = TypeVar("T")
 WORD = re.compile(r"\w+")
 _ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
 _WILDCARD = "*"
-_MAX_WILDCARD = 2
+_MAX_WILDCARD = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,10 +153,8 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
     if after is None:
         return True
     opener, next_word = after.group(1), after.group(2)
-    if not next_word and not opener:
-        return True
-    first = next_word[:1]
-    if first and first.islower() and not opener:
+    nxt = text[after.end(1):after.end(1) + 1]
+    if nxt.islower() and not opener:
         # "Inc. do business", "company. who wants": a lower-case word continues the sentence.
         return False
     if not punct.startswith("."):
@@ -169,9 +167,11 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
         return False
     if len(bare) == 1 and bare.isupper():
         return False  # an initial: "Jay Y. Lee"
+    capital_follows = bool(opener) or nxt.isupper()
     next_lower = next_word.lower()
     if bare in rules.legal_forms or last in rules.legal_forms:
-        return bool(opener) or (next_lower not in rules.continuations and not next_word.startswith(("’", "'")))
+        # "Apple Inc. €500 million", "Xiaomi Corp. Co-founder Lei Jun": the name goes on.
+        return capital_follows and next_lower not in rules.continuations
     if bare in rules.country_abbreviations:
         return bool(opener) or next_lower in rules.sentence_starters
     return True

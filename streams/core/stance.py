@@ -37,6 +37,7 @@ class StanceLexicon:
     inversion_targets: frozenset[str]
     generic_references: frozenset[str]
     negators: frozenset[str]
+    uncertainty: frozenset[str]
     negation_window: int
     object_window: int
     events: PhraseIndex[int]
@@ -57,6 +58,7 @@ class StanceLexicon:
             inversion_targets=frozenset(data["inversion_targets"]),
             generic_references=frozenset(data["generic_references"]),
             negators=frozenset(data["negators"]),
+            uncertainty=frozenset(data["uncertainty_markers"]),
             negation_window=data["negation_window"],
             object_window=data["object_window"],
             events=PhraseIndex(events),
@@ -112,6 +114,8 @@ def score_stance(
             neutral_cue = True
             evidence.append(_span(text, tokens, m.start, m.end))
             continue
+        if _uncertain(tokens, m.start, lexicon):
+            continue  # "did not say whether it would sign"
         polarity, weight, head, tail = cue.polarity, cue.weight, m.start, m.end
         if cue.kind == "request":
             action = _action(tokens, m.end, lexicon)
@@ -163,6 +167,10 @@ def _negator(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap):
             return None
     return None
+
+
+def _uncertain(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
+    return any(tokens[i].word in lexicon.uncertainty for i in range(max(0, start - lexicon.negation_window), start))
 
 
 def _object_range(tokens: list, end: int, lexicon: StanceLexicon) -> range:
