@@ -45,6 +45,7 @@ class AttributionLexicon:
     subject_markers: frozenset[str]
     non_speaker_nouns: frozenset[str]
     non_agent_prepositions: frozenset[str]
+    executive_titles: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict) -> "AttributionLexicon":
@@ -58,7 +59,7 @@ class AttributionLexicon:
             modifier_nouns=s("modifier_nouns"), clause_breaks=s("clause_breaks"), subordinators=s("subordinators"),
             intro_words=s("intro_words"), commentary=frozenset(w.split()[0] for w in data["commentary_participles"]),
             subject_markers=s("subject_markers"), non_speaker_nouns=s("non_speaker_nouns"),
-            non_agent_prepositions=s("non_agent_prepositions"),
+            non_agent_prepositions=s("non_agent_prepositions"), executive_titles=s("executive_titles"),
         )
 
 
@@ -119,6 +120,7 @@ class _Clause:
     end: int
     kind: str = "normal"  # normal | relative | commentary | according
     antecedent: list[int] = field(default_factory=list)  # mention indices before ", which"
+    aside: frozenset[int] = frozenset()  # tokens of ", which …," asides, in no clause's subject
 
 
 def tokenize(text: str) -> list[Token]:
@@ -158,7 +160,6 @@ def attribute_statement(
     cue_starts = frozenset(m.start for m in matches if not tokens[m.start].gap.endswith("-"))
     at = _mention_tokens(tokens, mentions)
     clauses, aside = _clauses(tokens, lexicon, at, mentions)
-    at = {i: k for i, k in at.items() if i not in aside}
     companies: dict[str, CompanyRole] = {}
     speakers: list[Speaker] = []
     main_speaker: str | None = None
@@ -195,7 +196,24 @@ def attribute_statement(
         if entity is None or not entity.is_company or m.entity_id in companies:
             continue
         companies[m.entity_id] = CompanyRole(m.entity_id, SUBJECT if about_rules else MENTION, m.surface)
-    return Attribution(tokens, matches, companies, main_speaker), _advance(discourse, index, speakers, entities)
+    discourse = _advance(discourse, index, speakers, entities)
+    opener = _opening_company(tokens, clauses, at, mentions, entities, lexicon)
+    if opener is not None and not any(r.role == SPEAKER for r in companies.values()):
+        discourse = replace(discourse, last_company=opener)
+    return Attribution(tokens, matches, companies, main_speaker), discourse
+
+
+def _opening_company(tokens, clauses, at, mentions, entities, lx) -> Speaker | None:
+    """The company a statement opens with ("Mark Cuban Cost Plus Drug Co., the online pharmacy,
+    struck a different tone"): what "its chief executive" in the next statement refers to."""
+    if not clauses:
+        return None
+    i = _skip_intro(tokens, clauses[0].start, clauses[0].end, lx)
+    k = at.get(i)
+    if k is None or mentions[k].person:
+        return None
+    entity = entities.get(mentions[k].entity_id)
+    return Speaker(entity.name, entity.id) if entity is not None and entity.is_company else None
 
 
 def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities: dict[str, Entity]) -> Discourse:
@@ -276,7 +294,10 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             starts.append(clause)
     for a, b in zip(starts, starts[1:] + [None]):
         a.end = b.start if b else len(tokens)
-    return [c for c in starts if c.end > c.start], frozenset(aside)
+    clauses = [c for c in starts if c.end > c.start]
+    for c in clauses:
+        c.aside = frozenset(aside)
+    return clauses, frozenset(aside)
 
 
 def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: AttributionLexicon, cues: frozenset[int],
@@ -408,7 +429,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     seen: set[int] = set()
     for i in range(a, b):
         k = at.get(i)
-        if k is None or k in seen:
+        if k is None or k in seen or i in clause.aside:
             continue
         seen.add(k)
         if _is_modifier(tokens, i, at, k, lx) or _behind_non_speaker(tokens, a, i, lx):
@@ -417,23 +438,38 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         speaker = Speaker(m.person or m.surface, m.entity_id)
         (dependents if i > a and tokens[i - 1].word in lx.non_agent_prepositions else agents).append(speaker)
     agents = agents or dependents
-    agents = _pair_people(tokens, a, b, agents, mentions, at, entities, lx)
+    agents = _pair_people(tokens, a, b, agents, mentions, at, entities, lx, clause.aside)
     if agents:
         return agents
     if clause.kind == "relative" and clause.antecedent:
         return [Speaker(mentions[k].person or mentions[k].surface, mentions[k].entity_id) for k in clause.antecedent]
     words = [t.word for t in tokens[a:b]]
-    if not words or b - a > 6:
+    if not words or b - a > 12:
         return []
+    names = _unknown_names(tokens, a, b, at, lx, clause.aside)
+    resolved = None
     if any(w in lx.person_pronouns for w in words) and discourse.last_person:
         return [discourse.last_person]
-    if any(w in lx.company_pronouns for w in words) and discourse.last_company:
-        return [discourse.last_company]
-    if any(w in lx.group_pronouns for w in words) and discourse.last_speakers:
+    if any(w in lx.company_pronouns for w in words):
+        resolved = discourse.last_company
+    elif any(w in lx.group_pronouns for w in words) and discourse.last_speakers:
         return list(discourse.last_speakers)
-    if words[0] in lx.anaphor_determiners and any(w in lx.company_heads for w in words[1:4]) and discourse.last_company:
-        return [discourse.last_company]
-    return []
+    elif words[0] in lx.anaphor_determiners and any(w in lx.company_heads for w in words[1:4]):
+        resolved = discourse.last_company
+    elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):
+        # "…,” Chief Executive Fiona Marsh said: the company of the story so far speaks through her.
+        resolved = discourse.last_company
+    if resolved is None:
+        return []
+    return [Speaker(names[0][1], resolved.entity_id) if names else resolved]
+
+
+def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon) -> bool:
+    """Whether a phrase has a capitalised word that is neither a title nor a person's name
+    ("an Idealo spokesperson"): then it names an organisation the registry does not know."""
+    in_names = {i for start, name in names for i in range(start, start + len(name.split()))}
+    return any(tokens[i].raw[:1].isupper() and tokens[i].word not in lx.titles and i not in in_names
+               and tokens[i].word not in lx.intro_words and i != a for i in range(a, b))
 
 
 def _is_modifier(tokens, i: int, at, k: int, lx: AttributionLexicon) -> bool:
@@ -464,13 +500,13 @@ def _behind_non_speaker(tokens, a: int, i: int, lx: AttributionLexicon) -> bool:
     return False
 
 
-def _pair_people(tokens, a, b, agents: list[Speaker], mentions, at, entities, lx) -> list[Speaker]:
+def _pair_people(tokens, a, b, agents: list[Speaker], mentions, at, entities, lx, aside=frozenset()) -> list[Speaker]:
     """Give each company agent the person named with it ("Tencent senior vice president Guo Catian")."""
     companies = [ag for ag in agents if ag.entity_id and entities.get(ag.entity_id) and entities[ag.entity_id].is_company]
     if not companies:
         return agents
     people = {ag.entity_id for ag in agents if ag.name != entities[ag.entity_id].name and _is_person_name(ag, mentions)}
-    named = _unknown_names(tokens, a, b, at, lx)
+    named = _unknown_names(tokens, a, b, at, lx, aside)
     out: list[Speaker] = []
     for ag in agents:
         entity = entities.get(ag.entity_id) if ag.entity_id else None
@@ -496,13 +532,13 @@ def _is_person_name(speaker: Speaker, mentions: list[Mention]) -> bool:
     return any(m.person == speaker.name for m in mentions)
 
 
-def _unknown_names(tokens, a, b, at, lx: AttributionLexicon) -> list[tuple[int, str]]:
+def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
     """Capitalised two- or three-word names in a phrase that the registry does not know."""
     names: list[tuple[int, str]] = []
     i = a
     while i < b:
         j = i
-        while (j < b and j not in at and _CAPITALISED_NAME.fullmatch(tokens[j].raw)
+        while (j < b and j not in at and j not in skip and _CAPITALISED_NAME.fullmatch(tokens[j].raw)
                and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
                and (j == i or tokens[j].gap in (" ", "\u00a0"))):
             j += 1

@@ -193,8 +193,8 @@ def _acceptable(body, tokens, i, j, alias: _Alias, registry, seen_entities, seen
         return True
     if j < len(tokens) and tokens[j][2] in _REPORTING_AFTER_NAME:
         return True
-    if registry.appositive.match(body, end):
-        return True  # "X, the platform owned by …"
+    if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end):
+        return True  # "X, the platform owned by …", "Amazon, which has tested …"
     return not _sentence_initial(body, tokens[i][0])
 
 
@@ -202,6 +202,9 @@ _REPORTING_AFTER_NAME = frozenset(
     "said says told added stated warned welcomed argued announced criticised criticized praised urged "
     "declined responded agreed opposed supported backed rejected appealed sued plans will would has had is was".split()
 )
+
+
+_RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
 
 
 def _sentence_initial(body: str, pos: int) -> bool:

@@ -51,8 +51,11 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     entities = ChainMap(local_entities, resources.registry.entities)
     body_words = WORD.findall(body.lower())
     article_topic = resources.topics.dominant(body_words)
-    lead = [w for seg in segments[:4] for w in WORD.findall(seg.text.lower())]
-    direction = resources.stance.news_direction(WORD.findall((article.title or "").lower()) + lead)
+    # The title and the first statement say what the news is; they count twice.
+    title = WORD.findall((article.title or "").lower())
+    first = WORD.findall(segments[0].text.lower()) if segments else []
+    lead = [w for seg in segments[1:4] for w in WORD.findall(seg.text.lower())]
+    direction = resources.stance.news_direction(title + ["."] + title + ["."] + first + ["."] + first + ["."] + lead)
     reporting = resources.attribution.reporting
     lx = resources.attribution
 

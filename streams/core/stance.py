@@ -42,6 +42,7 @@ class StanceLexicon:
     object_window: int
     events: PhraseIndex[int]
     """Rollback (-1) and adoption (+1) events, to tell which way an article's news goes."""
+    news_requests: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict) -> "StanceLexicon":
@@ -62,13 +63,15 @@ class StanceLexicon:
             negation_window=data["negation_window"],
             object_window=data["object_window"],
             events=PhraseIndex(events),
+            news_requests=frozenset(data["news_requests"]),
         )
 
     def news_direction(self, words: list[str]) -> int:
         """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
-        found = self.events.find(words)
+        found = [m for m in self.events.find(words)
+                 if m.value > 0 or self.news_requests.isdisjoint(words[max(0, m.start - 5):m.start])]
         rollback = sum(1 for m in found if m.value < 0)
-        return -1 if rollback > len(found) - rollback else 1
+        return -1 if rollback >= 2 and rollback > len(found) - rollback else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +132,7 @@ def score_stance(
                 polarity = -polarity
                 consumed.add(target)
                 head, tail = min(head, target), max(tail, target + 1)
-            elif direction < 0 and _generic_reference(tokens, m.end, lexicon):
+            elif direction < 0 and _generic_reference(tokens, m.start, m.end, lexicon, cue.evaluative):
                 polarity = -polarity
         neg = _negator(tokens, m.start, lexicon)
         if cue.kind == "request" and neg is None:
@@ -196,9 +199,13 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
     return None
 
 
-def _generic_reference(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
-    """Whether a cue is aimed at "the decision", "the move": the article's news itself."""
-    return any(tokens[i].word in lexicon.generic_references for i in _object_range(tokens, end, lexicon))
+def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexicon, evaluative: bool) -> bool:
+    """Whether a cue is aimed at "the decision", "the move": the article's news itself
+    ("welcomed the decision"; "today's decision is a victory")."""
+    if any(tokens[i].word in lexicon.generic_references for i in _object_range(tokens, end, lexicon)):
+        return True
+    return evaluative and any(tokens[i].word in lexicon.generic_references
+                              for i in range(max(0, start - lexicon.object_window), start))
 
 
 def _negator_between(tokens: list, start: int, stop: int, lexicon: StanceLexicon) -> int | None:
