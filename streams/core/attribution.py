@@ -129,16 +129,19 @@ def tokenize(text: str) -> list[Token]:
     quoted = False
     prev_end = 0
     for m in WORD.finditer(text):
-        gap = text[prev_end:m.start()]
-        for ch in gap:
-            if ch == "“":
-                quoted = True
-            elif ch == "”":
-                quoted = False
-            elif ch == '"':
-                quoted = not quoted
-        tokens.append(Token(m.start(), m.end(), m.group().lower(), m.group(), quoted, gap))
+        start = m.start()
+        gap = text[prev_end:start]
+        if gap != " " and ("“" in gap or "”" in gap or '"' in gap):
+            for ch in gap:
+                if ch == "“":
+                    quoted = True
+                elif ch == "”":
+                    quoted = False
+                elif ch == '"':
+                    quoted = not quoted
+        raw = m.group()
         prev_end = m.end()
+        tokens.append(Token(start, prev_end, raw.lower(), raw, quoted, gap))
     return tokens
 
 
@@ -218,7 +221,8 @@ def _opening_company(tokens, clauses, at, mentions, entities, lx) -> Speaker | N
 
 def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities: dict[str, Entity]) -> Discourse:
     if not speakers:
-        return replace(discourse, statement_index=index if discourse.statement_index == index - 1 and discourse.last_speakers else discourse.statement_index)
+        # Nobody spoke: a following bare quote no longer continues anyone's turn.
+        return replace(discourse, last_speakers=())
     last_person, last_company = discourse.last_person, discourse.last_company
     for sp in speakers:
         entity = entities.get(sp.entity_id) if sp.entity_id else None
@@ -227,6 +231,17 @@ def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities
         if entity is not None and entity.is_company:
             last_company = Speaker(entity.name, entity.id)
     return Discourse(index, last_person, last_company, tuple(speakers))
+
+
+def opens_with_reference(words: list[str], lexicon: AttributionLexicon) -> bool:
+    """Whether a statement's first words may refer back to a speaker ("He added", "The company said")."""
+    head = words[:4]
+    if not head:
+        return False
+    first = head[0]
+    if first in lexicon.person_pronouns or first in lexicon.company_pronouns or first in lexicon.group_pronouns:
+        return True
+    return first in lexicon.anaphor_determiners and any(w in lexicon.company_heads for w in head[1:])
 
 
 def _mention_tokens(tokens: list[Token], mentions: list[Mention]) -> dict[int, int]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"\w+")
 # What may stand between two tokens of one name: "JD.com", "AT&T", "L'Oréal", "Co-founder".
-_JOINER = re.compile(r"[\s.&'’/-]{0,3}")
+
 _POSSESSIVE = re.compile(r"[’']s?\b")
 
 COMPANY = "company"
@@ -64,12 +64,15 @@ class EntityRegistry:
 
     entities: dict[str, Entity]
     index: dict[str, list[_Alias]]
+    trie: dict
     legal_forms: frozenset[str]
     corporate_words: frozenset[str]
     name_stopwords: frozenset[str]
-    unknown_pattern: re.Pattern[str]
+    unknown_pattern: "_NamePattern"
     appositive: re.Pattern[str]
     """", a London-based start-up": a descriptor that says the name before it is a company."""
+    name_start: re.Pattern[str]
+    """Words that may start a name: capitalised, digits, other scripts, lower-case brands."""
     version: str = ""
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
 
@@ -101,16 +104,21 @@ class EntityRegistry:
                         short_person=len(_TOKEN.findall(short)) == 1)
         for candidates in index.values():
             candidates.sort(key=lambda a: -len(a.tokens))
+        trie = _build_trie(index)
         forms = sorted({f.rstrip(".") for f in names["legal_forms"]}, key=len, reverse=True)
         form_alt = "|".join(re.escape(f) for f in forms)
         legal = frozenset(t.casefold() for f in forms for t in _TOKEN.findall(f))
         name = r"[A-Z0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-Z0-9][\w’'&.-]*|of|de|du|der|la|le))*"
-        unknown = re.compile(rf"(?<![\w.])({name}),?[ \t]+(?:{form_alt})(?![\w/])\.?")
+        unknown = _NamePattern(re.compile(rf",?[ \t]+(?:{form_alt})(?![\w/])\.?"),
+                               re.compile(rf"(?<![\w.])({name})$"))
         corporate = frozenset(w.casefold() for w in names["corporate_words"]) | legal
         heads = "|".join(re.escape(h) for h in names["company_descriptors"])
         appositive = re.compile(rf",[ \t]+(?:a|an|the|one of the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?(?:{heads})\b(?![’']s)")
-        return cls(entities, index, legal, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
-                   unknown, appositive, data.get("version", ""), people)
+        lower_starts = sorted({a.tokens[0] for c in index.values() for a in c if a.lower_start}, key=len, reverse=True)
+        lower_alt = "".join(f"|{re.escape(w)}" for w in lower_starts)
+        name_start = re.compile(rf"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*{lower_alt}(?!\w))", re.UNICODE)
+        return cls(entities, index, trie, legal, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
+                   unknown, appositive, name_start, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -120,61 +128,89 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     """All registry and legal-form names in ``body``, in order, without overlaps.
 
     Returns the mentions and the article's own entities (organisations found by legal form).
+    Only words that can start a name (capitalised, digits, the few lower-case brand names) are
+    looked up, and the trie is walked word by word from there.
     """
-    tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(body)]
     local_index, local_entities, unknown_spans = _unknown_organisations(body, registry)
+    tries = (_build_trie(local_index), registry.trie) if local_index else (registry.trie,)
     mentions: list[Mention] = []
     seen_entities: set[str] = set()
     seen_people: dict[str, int] = {}
-    i, n = 0, len(tokens)
-    while i < n:
-        word = tokens[i][2]
-        candidates = registry.index.get(word, ()) if word in registry.index else ()
-        if word in local_index:
-            candidates = [*local_index[word], *candidates]
+    last_end = 0
+    for m in registry.name_start.finditer(body):
+        start = m.start()
+        if start < last_end:
+            continue
+        word = m.group().casefold()
         hit = None
-        for alias in candidates:
-            j = _match_tokens(body, tokens, i, alias.tokens)
-            if j and _acceptable(body, tokens, i, j, alias, registry, seen_entities, seen_people):
-                hit = (alias, j)
+        for end, alias in _candidates(body, start, m.end(), word, tries):
+            if _acceptable(body, start, end, alias, registry, seen_entities, seen_people):
+                hit = (alias, end)
                 break
         if hit is None:
-            i += 1
             continue
-        alias, j = hit
+        alias, end = hit
         if alias.short_person:
             alias = _latest_person(registry, word, seen_people) or alias
-        j = _extend_legal_form(body, tokens, j, registry) if alias.person is None else j
-        start, end = tokens[i][0], tokens[j - 1][1]
+        if alias.person is None:
+            end = _extend_legal_form(body, end, registry)
         if not alias.person and any(s <= start < e for s, e in unknown_spans) and alias.entity_id not in local_entities:
             # A registry alias inside a longer legal-form name ("Apple Farms Ltd.") is not the registry entity.
-            i = j
+            last_end = end
             continue
         possessive = bool(_POSSESSIVE.match(body, end))
         mentions.append(Mention(start, end, alias.entity_id, body[start:end], alias.person, possessive))
         seen_entities.add(alias.entity_id)
         if alias.person:
             seen_people[alias.person] = len(mentions)
-        i = j
+        last_end = end
     return mentions, local_entities
 
 
-def _match_tokens(body: str, tokens: list, i: int, want: tuple[str, ...]) -> int:
-    """End token index when ``want`` matches at token ``i`` with only joiners between, else 0."""
-    if i + len(want) > len(tokens):
-        return 0
-    for k, w in enumerate(want):
-        if tokens[i + k][2] != w:
-            return 0
-        if k and not _JOINER.fullmatch(body, tokens[i + k - 1][1], tokens[i + k][0]):
-            return 0
-    return i + len(want)
+_ALIASES = "\0"
+# The next word of a name, past what may join two words of one name ("JD.com", "AT&T").
+_NEXT_WORD = re.compile(r"[\s.&'’/-]{0,3}(\w+)")
 
 
-def _acceptable(body, tokens, i, j, alias: _Alias, registry, seen_entities, seen_people) -> bool:
-    first = body[tokens[i][0]]
+def _build_trie(index: dict[str, list[_Alias]]) -> dict:
+    """A token trie of aliases; each node's ``"\0"`` entry lists the aliases ending there."""
+    root: dict = {}
+    for candidates in index.values():
+        for alias in candidates:
+            node = root
+            for tok in alias.tokens:
+                node = node.setdefault(tok, {})
+            node.setdefault(_ALIASES, []).append(alias)
+    return root
+
+
+def _candidates(body: str, start: int, end: int, word: str, tries: tuple[dict, ...]):
+    """(end offset, alias) pairs matching at ``start``, longest first, the article's own names first."""
+    found: list[tuple[int, int, _Alias]] = []
+    for rank, trie in enumerate(tries):
+        node = trie.get(word)
+        stop = end
+        while node is not None:
+            for alias in node.get(_ALIASES, ()):
+                found.append((stop, -rank, alias))
+            nxt = _NEXT_WORD.match(body, stop)
+            if nxt is None:
+                break
+            node = node.get(nxt.group(1).casefold())
+            stop = nxt.end()
+    found.sort(key=lambda f: (-f[0], -f[1]))
+    return [(e, alias) for e, _, alias in found]
+
+
+def _next_word(body: str, end: int) -> str:
+    nxt = _NEXT_WORD.match(body, end)
+    return nxt.group(1).casefold() if nxt else ""
+
+
+def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_entities, seen_people) -> bool:
+    first = body[start]
     if alias.lower_start:
-        if not body.startswith(alias.tokens[0], tokens[i][0]) and first.islower():
+        if not body.startswith(alias.tokens[0], start) and first.islower():
             return False
     elif first.islower():
         return False
@@ -184,18 +220,14 @@ def _acceptable(body, tokens, i, j, alias: _Alias, registry, seen_entities, seen
     if not alias.ambiguous:
         return True
     # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
-    if alias.entity_id in seen_entities:
+    if alias.entity_id in seen_entities or _POSSESSIVE.match(body, end):
         return True
-    end = tokens[j - 1][1]
-    if _POSSESSIVE.match(body, end):
-        return True
-    if j < len(tokens) and tokens[j][2] in registry.legal_forms:
-        return True
-    if j < len(tokens) and tokens[j][2] in _REPORTING_AFTER_NAME:
+    following = _next_word(body, end)
+    if following in registry.legal_forms or following in _REPORTING_AFTER_NAME:
         return True
     if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end):
         return True  # "X, the platform owned by …", "Amazon, which has tested …"
-    return not _sentence_initial(body, tokens[i][0])
+    return not _sentence_initial(body, start)
 
 
 _REPORTING_AFTER_NAME = frozenset(
@@ -224,11 +256,11 @@ def _latest_person(registry: EntityRegistry, word: str, seen_people: dict[str, i
     return best
 
 
-def _extend_legal_form(body: str, tokens: list, j: int, registry: EntityRegistry) -> int:
-    """Take trailing legal-form tokens into the mention ("Tesla Inc.", "Ørsted A/S")."""
-    while j < len(tokens) and tokens[j][2] in registry.corporate_words and _JOINER.fullmatch(body, tokens[j - 1][1], tokens[j][0]):
-        j += 1
-    return j
+def _extend_legal_form(body: str, end: int, registry: EntityRegistry) -> int:
+    """Take trailing legal-form words into the mention ("Tesla Inc.", "Ørsted A/S")."""
+    while (nxt := _NEXT_WORD.match(body, end)) is not None and nxt.group(1).casefold() in registry.corporate_words:
+        end = nxt.end()
+    return end
 
 
 def _unknown_organisations(body: str, registry: EntityRegistry):
@@ -236,8 +268,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
     index: dict[str, list[_Alias]] = {}
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
-    for m in _legal_form_or_appositive(body, registry):
-        words = m.group(1).split()
+    for name_start, name_end, mention_end in _legal_form_or_appositive(body, registry):
+        words = body[name_start:name_end].split()
         while len(words) > 1 and words[-1].rstrip(".").casefold() in registry.legal_forms:
             words.pop()  # an appositive after "Harbour Energy Plc," names Harbour Energy
         owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
@@ -253,9 +285,9 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
         entity_id = slugify(name)
         if entity_id in registry.entities or entity_id in entities:
             continue
-        full = body[m.start(1) + m.group(1).find(words[0]):m.end(1) if m.re is _NAME_BEFORE_COMMA else m.end()].rstrip(".")
+        full = body[name_start + body[name_start:name_end].find(words[0]):mention_end].rstrip(".")
         entities[entity_id] = Entity(entity_id, COMPANY, name, (name, full))
-        spans.append((m.start(1), m.end()))
+        spans.append((name_start, mention_end))
         aliases = [name_tokens]
         if len(name_tokens) > 1 and name_tokens[0] not in registry.name_stopwords and len(name_tokens[0]) > 3:
             aliases.append(name_tokens[:1])  # "Zentrova" on second reference
@@ -266,16 +298,32 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
     return index, entities, spans
 
 
-_NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){0,3})(?=,)")
+@dataclass(frozen=True)
+class _NamePattern:
+    """A cheap anchor (a legal form, a company appositive) and the name that must end where it starts."""
+
+    anchor: re.Pattern[str]
+    name_before: re.Pattern[str]
+    reach: int = 150
+
+    def finditer(self, body: str, include_anchor: bool = True):
+        """(name start, name end, mention end) of every anchored name in ``body``."""
+        for a in self.anchor.finditer(body):
+            m = self.name_before.search(body, max(0, a.start() - self.reach), a.start())
+            if m is not None:
+                yield m.start(1), m.end(1), a.end() if include_anchor else m.end(1)
+
+
+_NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){0,3})$")
 
 
 def _legal_form_or_appositive(body: str, registry: EntityRegistry):
     """Names with a legal form ("Zentrova Robotics Inc."), then capitalised names followed by a
     company descriptor ("Yoti, one of the age-verification providers")."""
     yield from registry.unknown_pattern.finditer(body)
-    for m in _NAME_BEFORE_COMMA.finditer(body):
-        if registry.appositive.match(body, m.end()) and m.group(1).split()[0].casefold() not in registry.name_stopwords:
-            yield m
+    for start, end, full_end in _NamePattern(registry.appositive, _NAME_BEFORE_COMMA, 80).finditer(body, False):
+        if body[start:end].split()[0].casefold() not in registry.name_stopwords:
+            yield start, end, full_end
 
 
 def _registry_name(registry: EntityRegistry, name_tokens: tuple[str, ...]) -> bool:

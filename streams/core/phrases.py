@@ -41,57 +41,68 @@ def expand(phrase: str) -> list[tuple[str, ...]]:
     return out
 
 
+_VALUE = "\0"  # key of a node's value: no word token can be "\0"
+
+
 class PhraseIndex(Generic[T]):
-    """Longest-match, left-to-right, non-overlapping phrase finder."""
+    """Longest-match, left-to-right, non-overlapping phrase finder over a token trie."""
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self._root: dict = {}
         for phrase, value in entries:
             for tokens in expand(phrase):
-                self._index.setdefault(tokens[0], []).append((tokens, value))
-        for candidates in self._index.values():
-            candidates.sort(key=lambda c: -len(c[0]))
+                node = self._root
+                for tok in tokens:
+                    node = node.setdefault(tok, {})
+                node.setdefault(_VALUE, value)  # the first entry of a phrase wins
 
     def __contains__(self, token: str) -> bool:
-        return token in self._index
+        return token in self._root
 
     def find(self, tokens: list[str], start: int = 0, stop: int | None = None) -> list[PhraseMatch[T]]:
         """Matches in ``tokens[start:stop]``; at each position the longest phrase wins."""
         stop = len(tokens) if stop is None else stop
-        index = self._index
+        root = self._root
         found: list[PhraseMatch[T]] = []
         i = start
         while i < stop:
-            candidates = index.get(tokens[i])
-            if candidates:
-                for phrase, value in candidates:
-                    end = _match(phrase, tokens, i, stop)
-                    if end:
-                        found.append(PhraseMatch(i, end, value))
-                        i = end - 1
-                        break
-            i += 1
+            node = root.get(tokens[i])
+            if node is None:
+                i += 1
+                continue
+            best = _longest(node, tokens, i + 1, stop)
+            if best is None:
+                i += 1
+                continue
+            end, value = best
+            found.append(PhraseMatch(i, end, value))
+            i = end
         return found
 
 
-def _match(phrase: tuple[str, ...], tokens: list[str], i: int, stop: int) -> int:
-    """End index when ``phrase`` matches at ``i`` (``*`` skips 0 to 2 tokens), else 0."""
-    if len(phrase) == 1:
-        return i + 1
-    j = i + 1
-    for k in range(1, len(phrase)):
-        want = phrase[k]
-        if want == _WILDCARD:
-            continue
-        if phrase[k - 1] == _WILDCARD:
-            for skip in range(_MAX_WILDCARD + 1):
-                if j + skip < stop and tokens[j + skip] == want:
-                    j += skip + 1
-                    break
-            else:
-                return 0
-        elif j < stop and tokens[j] == want:
-            j += 1
-        else:
-            return 0
-    return j
+def _longest(node: dict, tokens: list[str], j: int, stop: int):
+    """(end, value) of the longest phrase continuing from ``node`` at token ``j``, or None."""
+    best = (j, node[_VALUE]) if _VALUE in node else None
+    if j < stop:
+        child = node.get(tokens[j])
+        if child is not None:
+            deeper = _longest(child, tokens, j + 1, stop)
+            if deeper is not None and (best is None or deeper[0] > best[0]):
+                best = deeper
+    wild = node.get(_WILDCARD)
+    if wild is not None:
+        for skip in range(0, _MAX_WILDCARD + 1):
+            if j + skip > stop:
+                break
+            deeper = _longest_after_wildcard(wild, tokens, j + skip, stop)
+            if deeper is not None and (best is None or deeper[0] > best[0]):
+                best = deeper
+    return best
+
+
+def _longest_after_wildcard(node: dict, tokens: list[str], j: int, stop: int):
+    # A wildcard must be followed by a real word: match that word here.
+    if j >= stop:
+        return None
+    child = node.get(tokens[j])
+    return None if child is None else _longest(child, tokens, j + 1, stop)

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import ChainMap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from schemas import Article, CompanyMention, Sentiment, StanceEvent, Statement
-from streams.core.attribution import SPEAKER, Discourse, attribute_statement
+from schemas import SCHEMA_VERSION, Article, CompanyMention, Sentiment, StanceEvent, Statement
+from streams.core.attribution import SPEAKER, Attribution, Discourse, attribute_statement, opens_with_reference
 from streams.core.decode import content_hash
 from streams.core.entities import Mention, find_mentions
 from streams.core.phrases import WORD
 from streams.core.resources import Resources
-from streams.core.segment import segment_article
+from streams.core.segment import Segment, segment_article
 from streams.core.stance import NEUTRAL_RESULT, score_stance
 
 
@@ -49,18 +49,10 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     segments = segment_article(body, resources.segmentation)
     mentions, local_entities = find_mentions(body, resources.registry)
     entities = ChainMap(local_entities, resources.registry.entities)
-    body_words = WORD.findall(body.lower())
-    article_topic = resources.topics.dominant(body_words)
-    # The title and the first statement say what the news is; they count twice.
-    title = WORD.findall((article.title or "").lower())
-    first = WORD.findall(segments[0].text.lower()) if segments else []
-    lead = [w for seg in segments[1:4] for w in WORD.findall(seg.text.lower())]
-    direction = resources.stance.news_direction(title + ["."] + title + ["."] + first + ["."] + first + ["."] + lead)
-    reporting = resources.attribution.reporting
     lx = resources.attribution
 
     statements: list[Statement] = []
-    events: list[StanceEvent] = []
+    attributed: list[tuple[int, Segment, list[str], Attribution]] = []
     discourse = Discourse()
     k = 0
     for index, seg in enumerate(segments):
@@ -69,44 +61,62 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
         j = k
         while j < len(mentions) and mentions[j].end <= seg.end:
             j += 1
+        statement_id = f"{article.id}:{index}"
+        if k == j:
+            words = WORD.findall(seg.text.lower())
+            carries = bool(discourse.last_speakers) and discourse.statement_index == index - 1
+            if not carries and not opens_with_reference(words, lx):
+                # Nobody to score here; skip the work, but a new voice ("Sheng said") ends the last one's turn.
+                if not lx.reporting.isdisjoint(words):
+                    discourse = Discourse(last_company=discourse.last_company)
+                else:
+                    discourse = replace(discourse, last_speakers=())
+                statements.append(Statement.model_construct(
+                    article_id=article.id, statement_id=statement_id, index=index, start=seg.start, end=seg.end,
+                    text=seg.text, is_quote=seg.is_quote, speaker=None, companies=[]))
+                continue
         local = [Mention(m.start - seg.start, m.end - seg.start, m.entity_id, m.surface, m.person, m.possessive)
                  for m in mentions[k:j]]
-        words = WORD.findall(seg.text.lower())
-        statement_id = f"{article.id}:{index}"
-        carries = bool(discourse.last_speakers) and discourse.statement_index == index - 1
-        if not local and not carries and reporting.isdisjoint(words):
-            statements.append(Statement(article_id=article.id, statement_id=statement_id, index=index,
-                                        start=seg.start, end=seg.end, text=seg.text, is_quote=seg.is_quote))
-            continue
         attribution, discourse = attribute_statement(seg.text, local, entities, lx, resources.stance.cues,
                                                      discourse, index)
         roles = attribution.companies
-        statements.append(Statement(
+        statements.append(Statement.model_construct(
             article_id=article.id, statement_id=statement_id, index=index, start=seg.start, end=seg.end,
             text=seg.text, is_quote=seg.is_quote, speaker=attribution.speaker,
-            companies=[CompanyMention(company_id=r.entity_id, company_name=entities[r.entity_id].name,
-                                      role=r.role, surface=r.surface) for r in roles.values()],
+            companies=[CompanyMention.model_construct(company_id=r.entity_id, company_name=entities[r.entity_id].name,
+                                                      role=r.role, surface=r.surface) for r in roles.values()],
         ))
-        if not roles:
-            continue
+        if roles:
+            attributed.append((index, seg, [t.word for t in attribution.tokens], attribution))
+
+    title = WORD.findall((article.title or "").lower())
+    topics = resources.topics
+    article_topic = topics.dominant(title + [w for _, _, words, _ in attributed for w in words])
+    # The title and the first statement say what the news is; they count twice.
+    first = WORD.findall(segments[0].text.lower()) if segments else []
+    lead = [w for seg in segments[1:4] for w in WORD.findall(seg.text.lower())]
+    direction = resources.stance.news_direction(title + ["."] + title + ["."] + first + ["."] + first + ["."] + lead)
+
+    events: list[StanceEvent] = []
+    for index, seg, words, attribution in attributed:
         vader = resources.sentiment.polarity_scores(seg.text)
-        sentiment = Sentiment(neg=vader["neg"], neu=vader["neu"], pos=vader["pos"], compound=vader["compound"])
-        tokens = attribution.tokens
-        about_rules = resources.topics.about_rules(words)
-        topic = resources.topics.dominant(words) or article_topic
-        for role in roles.values():
+        sentiment = Sentiment.model_construct(neg=vader["neg"], neu=vader["neu"], pos=vader["pos"],
+                                              compound=vader["compound"])
+        about_rules = topics.about_rules(words)
+        topic = topics.dominant(words) or article_topic
+        for role in attribution.companies.values():
             if role.role == SPEAKER:
-                result = score_stance(seg.text, tokens, attribution.cues, role.regions, resources.stance,
+                result = score_stance(seg.text, attribution.tokens, attribution.cues, role.regions, resources.stance,
                                       vader["compound"], about_rules, direction)
             else:
                 result = NEUTRAL_RESULT
             entity = entities[role.entity_id]
-            events.append(StanceEvent(
-                event_id=event_id(article.id, digest, index, entity.id),
-                article_id=article.id, content_hash=digest, statement_id=statement_id, statement_index=index,
-                company_id=entity.id, company_name=entity.name, company_aliases=list(entity.aliases[:8]),
-                role=role.role, speaker=role.speaker, stance=result.stance, stance_score=result.score,
-                confidence=result.confidence, regulation=topic, text=seg.text, cues=list(result.cues),
-                sentiment=sentiment, published_at=article.published_at,
+            events.append(StanceEvent.model_construct(
+                schema_version=SCHEMA_VERSION, event_id=event_id(article.id, digest, index, entity.id),
+                article_id=article.id, content_hash=digest, statement_id=f"{article.id}:{index}",
+                statement_index=index, entity_type="company", company_id=entity.id, company_name=entity.name,
+                company_aliases=list(entity.aliases[:8]), role=role.role, speaker=role.speaker,
+                stance=result.stance, stance_score=result.score, confidence=result.confidence, regulation=topic,
+                text=seg.text, cues=list(result.cues), sentiment=sentiment, published_at=article.published_at,
             ))
     return ArticleAnalysis(article.id, digest, statements, events)

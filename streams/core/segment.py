@@ -20,6 +20,7 @@ _OPEN_QUOTES = "“\""
 _CLOSE_QUOTES = "”\""
 _MAX_QUOTE_SPAN = 700  # a quote open longer than this is unbalanced: stop honouring it
 _SHORT_PARAGRAPH = 400
+_ANCHORED_WINDOW = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +34,36 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class FurniturePattern:
+    """A furniture pattern and the cheap test that must pass before it is tried: one of its
+    trigger fragments occurs (for a pattern anchored at ``^``, near the start)."""
+
+    regex: re.Pattern[str]
+    triggers: tuple[str, ...]
+    max_chars: int | None
+    window: int | None
+
+    @classmethod
+    def from_data(cls, data: dict) -> "FurniturePattern":
+        anchored = data["pattern"].startswith("^")
+        return cls(re.compile(data["pattern"], re.IGNORECASE), tuple(data["triggers"]), data.get("max_chars"),
+                   _ANCHORED_WINDOW if anchored else None)
+
+    def search(self, text: str, lower: str) -> bool:
+        if self.max_chars is not None and len(text) > self.max_chars:
+            return False
+        if self.window is not None:
+            lower = lower[:self.window]
+        return any(t in lower for t in self.triggers) and self.regex.search(text) is not None
+
+
+@dataclass(frozen=True)
 class SegmentationRules:
     """Compiled furniture patterns and abbreviation sets (built once from the data files)."""
 
-    paragraph_furniture: tuple[re.Pattern[str], ...]
-    sentence_furniture: tuple[re.Pattern[str], ...]
-    tail_furniture: tuple[re.Pattern[str], ...]
+    paragraph_furniture: tuple[FurniturePattern, ...]
+    sentence_furniture: tuple[FurniturePattern, ...]
+    tail_furniture: tuple[FurniturePattern, ...]
     never_final: frozenset[str]
     legal_forms: frozenset[str]
     country_abbreviations: frozenset[str]
@@ -47,8 +72,8 @@ class SegmentationRules:
 
     @classmethod
     def from_data(cls, furniture: dict, segmentation: dict, names: dict) -> "SegmentationRules":
-        def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
-            return tuple(re.compile(p["pattern"], re.IGNORECASE) for p in furniture.get(key, []))
+        def compile_all(key: str) -> tuple[FurniturePattern, ...]:
+            return tuple(FurniturePattern.from_data(p) for p in furniture.get(key, []))
 
         return cls(
             paragraph_furniture=compile_all("paragraph"),
@@ -130,15 +155,14 @@ def _merge_fragments(body: str, spans) -> list[tuple[int, int]]:
 
 
 def _quote_state(text: str, begin: int, stop: int, open_at: int | None) -> int | None:
-    """Track whether a double quote is open at ``stop`` (curly marks pair; straight ones toggle)."""
-    for i in range(begin, stop):
-        ch = text[i]
-        if ch == "“":
-            open_at = i
-        elif ch == "”":
-            open_at = None
-        elif ch == '"':
-            open_at = i if open_at is None else None
+    """Whether a double quote is open at ``stop`` (curly marks pair; straight ones toggle)."""
+    last_open, last_close = text.rfind("“", begin, stop), text.rfind("”", begin, stop)
+    if last_open > last_close:
+        open_at = last_open
+    elif last_close > last_open:
+        open_at = None
+    if text.count('"', begin, stop) % 2:
+        open_at = text.rfind('"', begin, stop) if open_at is None else None
     return open_at
 
 
@@ -159,7 +183,7 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
         return False
     if not punct.startswith("."):
         return True
-    before = _WORD_BEFORE.search(text, 0, m.start())
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
     word = before.group(1) if before else ""
     bare = word.rstrip(".")
     last = bare.rsplit(".", 1)[-1] if "." in bare and bare not in rules.country_abbreviations else bare
@@ -177,8 +201,9 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
     return True
 
 
-def _matches_any(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
-    return any(p.search(text) for p in patterns)
+def _matches_any(text: str, patterns: tuple[FurniturePattern, ...]) -> bool:
+    lower = text.lower()
+    return any(p.search(text, lower) for p in patterns)
 
 
 def _is_quote(sentence: str) -> bool:
