@@ -360,8 +360,8 @@ def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cu
             start = i + 1
         else:
             j = next((k for k in range(i + 1, min(b, i + 6)) if tokens[k].word in lx.reporting), None)
-            if j is None or not (j == b - 1 or "," in tokens[j + 1].gap):
-                continue
+            if j is None or not (b - j <= 4 or "," in tokens[j + 1].gap):
+                continue  # "…, the Canadian Journalism Collective said on Friday"
             if not all(tokens[k].raw[:1].isupper() or tokens[k].word in lx.titles for k in range(i, j)):
                 continue
             start = i
@@ -557,7 +557,7 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int
                and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
                and (j == i or tokens[j].gap in (" ", "\u00a0"))):
             j += 1
-        possessive = j < len(tokens) and tokens[j].word == "s" and tokens[j].gap in ("’", "'")
+        possessive = j < len(tokens) and (tokens[j].word == "s" and tokens[j].gap in ("’", "'") or tokens[j].gap == "-")
         placed = i > 0 and tokens[i - 1].word in ("in", "at", "from", "of", "on", "near", "across", "to")
         if 2 <= j - i <= 4 and not possessive and not placed:
             names.append((i, " ".join(t.raw for t in tokens[i:j])))

@@ -113,7 +113,11 @@ class EntityRegistry:
                                re.compile(rf"(?<![\w.])({name})$"))
         corporate = frozenset(w.casefold() for w in names["corporate_words"]) | legal
         heads = "|".join(re.escape(h) for h in names["company_descriptors"])
-        appositive = re.compile(rf",[ \t]+(?:a|an|the|one of the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?(?:{heads})\b(?![’']s)")
+        # The descriptor must head the appositive: "Yoti, a London-based start-up," but not
+        # "Bill Winters, the bank's group chief executive".
+        head_end = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|[a-z]+(?:ed|ing))\b)"
+        appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?(?:{heads})\b(?![’']s){head_end}"
+                                rf"|(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b)")
         lower_starts = sorted({a.tokens[0] for c in index.values() for a in c if a.lower_start}, key=len, reverse=True)
         lower_alt = "".join(f"|{re.escape(w)}" for w in lower_starts)
         name_start = re.compile(rf"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*{lower_alt}(?!\w))", re.UNICODE)
