@@ -17,6 +17,7 @@ __all__ = ["DashboardState", "install_dashboard"]
 def install_dashboard(app: Any, settings: Settings) -> DashboardState:
     """Register the dashboard's views and feed on ``app``; returns the process's state."""
     from streams.dashboard.feed import DashboardFeed
+    from streams.topics import ARTICLES, STANCE_EVENTS
     from streams.dashboard.web import LiveHub, register_views, update_message
 
     state = DashboardState()
@@ -27,7 +28,8 @@ def install_dashboard(app: Any, settings: Settings) -> DashboardState:
             hub.publish(update_message(state, change))
 
     feed = DashboardFeed(settings, state, on_change)
-    register_views(app, state, hub, lag=feed.lag)
+    register_views(app, state, hub, lag=feed.lag,
+                   input_topics={settings.topic(ARTICLES), settings.topic(STANCE_EVENTS)})
 
     @app.task
     async def dashboard_feed() -> None:

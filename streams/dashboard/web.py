@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -146,11 +146,13 @@ def _load_static(directory: Path) -> dict[str, tuple[bytes, str]]:
     }
 
 
-def register_views(app: Any, state: DashboardState, hub: LiveHub,
-                   lag: Callable[[], Mapping[tuple[str, int], int]] | None = None) -> None:
+def register_views(app: Any, state: DashboardState, hub: LiveHub, *,
+                   lag: Callable[[], Mapping[tuple[str, int], int]] | None = None,
+                   input_topics: Collection[str] = ()) -> None:
     """Add the dashboard's routes to ``app``'s web server.
 
-    ``lag`` returns the dashboard feed's lag per (topic, partition) for ``/metrics``.
+    ``/metrics`` reports the worker's consumer lag on ``input_topics`` (the agents' inputs,
+    not the table changelogs) and the dashboard feed's lag from ``lag()``.
     Call before the web server starts (the app module's import time), so that ``/`` is ours
     and not Faust's status index.
     """
@@ -243,7 +245,7 @@ def register_views(app: Any, state: DashboardState, hub: LiveHub,
     @app.page("/metrics", name="dashboard_metrics")
     async def metrics_view(self: web.View, request: web.Request) -> web.Response:
         metrics.CONSUMER_LAG.clear()
-        for (topic, partition), value in _worker_lag(self.app).items():
+        for (topic, partition), value in _worker_lag(self.app, input_topics).items():
             metrics.CONSUMER_LAG.set(value, topic=topic, partition=partition)
         metrics.DASHBOARD_LAG.clear()
         for (topic, partition), value in (lag() if lag else {}).items():
@@ -254,14 +256,16 @@ def register_views(app: Any, state: DashboardState, hub: LiveHub,
     app.web.web_app.on_shutdown.append(hub.close)
 
 
-def _worker_lag(app: Any) -> dict[tuple[str, int], int]:
-    """Lag of the worker's own group consumer per assigned partition (best effort: reads
-    the consumer's last delivered offsets, which Faust keeps in ``_read_offset``)."""
+def _worker_lag(app: Any, topics: Collection[str]) -> dict[tuple[str, int], int]:
+    """Lag of the worker's group consumer per assigned partition of ``topics`` (best effort:
+    reads the consumer's last delivered offsets, which Faust keeps in ``_read_offset``)."""
     try:
         consumer = app.consumer
         read_offsets = getattr(consumer, "_read_offset", {})
         result = {}
         for tp in consumer.assignment():
+            if tp.topic not in topics:
+                continue
             highwater = consumer.highwater(tp)
             if highwater is None:
                 continue
