@@ -15,7 +15,7 @@
     feedIds: new Set(),
     selected: [],           // company ids in the chart, in the order picked
     userPicked: false,
-    sort: { key: "score", dir: "desc" },
+    sort: { key: "events", dir: "desc" },
     filterName: "",
     filterRegulation: "",
     flash: new Set(),       // company ids changed by the last update
@@ -57,6 +57,7 @@
 
   const fmtScore = (s) => (s > 0 ? "+" : s < 0 ? "−" : "") + Math.abs(s).toFixed(2);
   const fmtInt = (n) => Number(n || 0).toLocaleString("en-US");
+  const plural = (n, word) => `${fmtInt(n)} ${word}${n === 1 ? "" : "s"}`;
 
   function fmtTime(iso, withDate) {
     if (!iso) return "";
@@ -315,8 +316,9 @@
         el("td", { class: "col-pick" }, checkbox),
         el("td", { class: "c-name" },
           el("a", { href: companyHref(c.id), text: c.name }),
-          el("span", { class: "sub", text: `${fmtInt(c.events)} statements · ${fmtInt(c.articles)} article${c.articles === 1 ? "" : "s"}` })),
+          el("span", { class: "sub", text: plural(c.articles, "article") })),
         el("td", { class: "num c-score", dataset: { stance: c.stance } }, el("span", { class: "c-stance" }, badge(c.stance)), " ", scoreCell(c.score)),
+        el("td", { class: "num c-events", text: fmtInt(c.events) }),
         count("support"), count("oppose"), count("neutral"),
         el("td", { class: "col-trend" }, sparkline(c.trend, c.stance)),
         el("td", { class: "c-regulations" }, regulationChips(c.regulations)));
@@ -373,8 +375,8 @@
     const span = t1 - t0;
     for (let i = 0; i <= ticks; i++) {
       const t = t0 + (span * i) / ticks;
-      const label = new Date(t).toLocaleString("en-GB", span > 2 * 86400e3
-        ? { month: "short", day: "numeric" } : { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+      const label = new Date(t).toLocaleString("en-GB", span > 300 * 86400e3 ? { month: "short", year: "numeric" }
+        : span > 2 * 86400e3 ? { month: "short", day: "numeric" } : { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
       node.append(svg("text", { class: "axis-label", x: x(t), y: height - 8, "text-anchor": i === 0 ? "start" : i === ticks ? "end" : "middle", text: label }));
     }
     for (const s of series) {
