@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from schemas import StanceEvent
 from streams import aggregate, metrics, topics
 from streams.core import analyse_article, load_resources
+from streams.dashboard import install_dashboard
 from streams.processing import Origin, handle_article
 from streams.settings import Settings
 
@@ -177,6 +178,7 @@ def create_app(settings: Settings) -> StanceApp:
             result = aggregate.company_stance(state, now=datetime.now(UTC))
             await company_stance.send(key=company_id, value=result.model_dump(mode="json"))
 
+    install_dashboard(app, settings)
     return app
 
 
