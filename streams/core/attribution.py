@@ -293,7 +293,9 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
             kind = "according" if tok.word == "according" else "normal"
         elif comma and tok.word in lx.relative_pronouns:
-            close = next((j for j in range(i + 1, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted), None)
+            # The aside ends at the first comma that does not continue a list of names.
+            close = next((j for j in range(i + 1, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted
+                          and j not in at and tokens[j].word not in ("and", "or")), None)
             if close is not None and close < len(tokens) - 1:
                 aside.update(range(i, close))  # ", which …," : an aside; the main clause goes on
                 continue
@@ -558,11 +560,17 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int
                and (j == i or tokens[j].gap in (" ", "\u00a0"))):
             j += 1
         possessive = j < len(tokens) and (tokens[j].word == "s" and tokens[j].gap in ("’", "'") or tokens[j].gap == "-")
-        placed = i > 0 and tokens[i - 1].word in ("in", "at", "from", "of", "on", "near", "across", "to")
+        prev = tokens[i - 1] if i > a else None
+        # A person's name opens the phrase, follows a title ("vice president Guo Catian") or a comma.
+        placed = prev is not None and "," not in tokens[i].gap and (
+            prev.word not in lx.titles or prev.word in _NOT_TITLES) and i - 1 not in at
         if 2 <= j - i <= 4 and not possessive and not placed:
             names.append((i, " ".join(t.raw for t in tokens[i:j])))
         i = max(j, i + 1)
     return names
+
+
+_NOT_TITLES = frozenset({"the", "a", "an", "of", "and", "for", "at", "its", "their", "his", "her"})
 
 
 def _nearest_company(pos: int, a: int, b: int, at, mentions, entities) -> str | None:

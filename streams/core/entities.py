@@ -140,6 +140,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     mentions: list[Mention] = []
     seen_entities: set[str] = set()
     seen_people: dict[str, int] = {}
+    surnames: set[str] = set()  # "Greg Abbott" was a person: a later "Abbott" is him too
     last_end = 0
     for m in registry.name_start.finditer(body):
         start = m.start()
@@ -148,7 +149,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         word = m.group().casefold()
         hit = None
         for end, alias in _candidates(body, start, m.end(), word, tries):
-            if _acceptable(body, start, end, alias, registry, seen_entities, seen_people):
+            if _acceptable(body, start, end, alias, registry, seen_entities, seen_people, surnames):
                 hit = (alias, end)
                 break
         if hit is None:
@@ -211,7 +212,8 @@ def _next_word(body: str, end: int) -> str:
     return nxt.group(1).casefold() if nxt else ""
 
 
-def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_entities, seen_people) -> bool:
+def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_entities, seen_people,
+                surnames: set[str]) -> bool:
     first = body[start]
     if alias.lower_start:
         if not body.startswith(alias.tokens[0], start) and first.islower():
@@ -221,6 +223,12 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if alias.short_person:
         return any(p.split()[-1].casefold() == alias.tokens[0] or alias.tokens[0] in p.casefold().split()
                    for p in seen_people)
+    if alias.person is None and len(alias.tokens) == 1:
+        if alias.tokens[0] in surnames:
+            return False
+        if _after_first_name(body, start, registry):
+            surnames.add(alias.tokens[0])
+            return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories
     if not alias.ambiguous:
         return True
     # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
@@ -229,9 +237,25 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     following = _next_word(body, end)
     if following in registry.legal_forms or following in _REPORTING_AFTER_NAME:
         return True
+    if following in ("and", "or"):
+        after = _NEXT_WORD.match(body, _NEXT_WORD.match(body, end).end())
+        if after is not None and after.group(1)[:1].isupper() and after.group(1).casefold() in registry.trie:
+            return True  # "X and Snap Inc. also supported the bill"
     if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end):
         return True  # "X, the platform owned by …", "Amazon, which has tested …"
     return not _sentence_initial(body, start)
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Z][a-z]+)[ \t]$")
+
+
+def _after_first_name(body: str, start: int, registry: EntityRegistry) -> bool:
+    """Whether a capitalised word that is not itself a name stands right before ``start``."""
+    m = _PREVIOUS_WORD.search(body, max(0, start - 30), start)
+    if m is None or _sentence_initial(body, m.start(1)):
+        return False
+    word = m.group(1).casefold()
+    return word not in registry.name_stopwords and word not in registry.corporate_words
 
 
 _REPORTING_AFTER_NAME = frozenset(
