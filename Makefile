@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 test: install
+	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
 demo: install
