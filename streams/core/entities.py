@@ -155,6 +155,10 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         if hit is None:
             continue
         alias, end = hit
+        if alias.person:
+            # A person of several companies ("Elon Musk") speaks for the one the article is about.
+            alias = next((a for e, a in _candidates(body, start, m.end(), word, tries)
+                          if e == end and a.person == alias.person and a.entity_id in seen_entities), alias)
         if alias.short_person:
             alias = _latest_person(registry, word, seen_people) or alias
         if alias.person is None:
