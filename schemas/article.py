@@ -33,11 +33,22 @@ class Article(BaseModel):
             return str(value)
         return value
 
+    @field_validator("id", "body", "title", "source", "url", "language")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        # JSON can carry a lone surrogate ("\ud800"); it is not text and cannot be re-encoded.
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("contains a lone surrogate (not valid Unicode text)") from None
+        return value
+
     @field_validator("body")
     @classmethod
     def _body_within_limit(cls, value: str, info: ValidationInfo) -> str:
         limit = (info.context or {}).get("max_body_bytes", DEFAULT_MAX_BODY_BYTES)
-        size = len(value.encode("utf-8", "surrogatepass"))
+        size = len(value.encode("utf-8"))
         if size > limit:
             raise ValueError(f"body is {size} bytes, over the limit of {limit} bytes")
         return value

@@ -200,9 +200,13 @@ def attribute_statement(
             continue
         companies[m.entity_id] = CompanyRole(m.entity_id, SUBJECT if about_rules else MENTION, m.surface)
     discourse = _advance(discourse, index, speakers, entities)
-    opener = _opening_company(tokens, clauses, at, mentions, entities, lexicon)
-    if opener is not None and not any(r.role == SPEAKER for r in companies.values()):
-        discourse = replace(discourse, last_company=opener)
+    if not any(r.role == SPEAKER for r in companies.values()):
+        # "Regulators fined X." — then "The company said it would appeal" is X.
+        opener = _opening_company(tokens, clauses, at, mentions, entities, lexicon)
+        focus = opener or next((Speaker(entities[r.entity_id].name, r.entity_id) for r in companies.values()
+                                if r.role == SUBJECT), None)
+        if focus is not None:
+            discourse = replace(discourse, last_company=focus)
     return Attribution(tokens, matches, companies, main_speaker), discourse
 
 

@@ -27,10 +27,11 @@ def decode_article(payload: bytes | str | dict, *, max_body_bytes: int = DEFAULT
     """Decode one Article from UTF-8 JSON bytes, JSON text or an already-parsed mapping."""
     if isinstance(payload, (bytes, bytearray, memoryview)):
         try:
-            payload = bytes(payload).decode("utf-8")
+            payload = bytes(payload).decode("utf-8-sig")  # a leading byte-order mark is not content
         except UnicodeDecodeError as exc:
             raise ArticleRejected("not_utf8", f"payload is not UTF-8 ({exc.reason} at byte {exc.start})") from None
     if isinstance(payload, str):
+        payload = payload.removeprefix("\ufeff")
         try:
             payload = json.loads(payload)
         except json.JSONDecodeError as exc:
@@ -56,9 +57,9 @@ def article_from_text(path: str, text: str, *, max_body_bytes: int = DEFAULT_MAX
 def content_hash(article: Article) -> str:
     """A short stable hash of what is scored (title and body): a new hash is a correction."""
     digest = hashlib.sha256()
-    digest.update((article.title or "").encode("utf-8", "surrogatepass"))
+    digest.update((article.title or "").encode("utf-8"))
     digest.update(b"\x00")
-    digest.update(article.body.encode("utf-8", "surrogatepass"))
+    digest.update(article.body.encode("utf-8"))
     return digest.hexdigest()[:16]
 
 

@@ -56,6 +56,7 @@ class _Alias:
     ambiguous: bool
     short_person: bool  # a surname: only after the full name was seen in the article
     lower_start: bool   # the alias itself begins lower-case ("eBay"): match that case exactly
+    upper: bool = False  # an acronym ("DOE", "SEC", "BP"): only as written, never "Doe" or "Sec"
 
 
 @dataclass
@@ -66,6 +67,7 @@ class EntityRegistry:
     index: dict[str, list[_Alias]]
     trie: dict
     legal_forms: frozenset[str]
+    multi_form: re.Pattern[str]
     corporate_words: frozenset[str]
     name_stopwords: frozenset[str]
     unknown_pattern: "_NamePattern"
@@ -86,7 +88,9 @@ class EntityRegistry:
         def add(alias: str, **kw) -> None:
             tokens = tuple(t.casefold() for t in _TOKEN.findall(alias))
             if tokens:
-                index.setdefault(tokens[0], []).append(_Alias(tokens, lower_start=alias[:1].islower(), **kw))
+                upper = alias.isupper() and len(alias.replace(".", "").replace(" ", "")) <= 6
+                index.setdefault(tokens[0], []).append(
+                    _Alias(tokens, lower_start=alias[:1].islower(), upper=upper, **kw))
 
         for raw in data["entities"]:
             ambiguous = set(raw.get("ambiguous_aliases", []))
@@ -107,7 +111,12 @@ class EntityRegistry:
         trie = _build_trie(index)
         forms = sorted({f.rstrip(".") for f in names["legal_forms"]}, key=len, reverse=True)
         form_alt = "|".join(re.escape(f) for f in forms)
-        legal = frozenset(t.casefold() for f in forms for t in _TOKEN.findall(f))
+        # One-word forms ("Inc", "GmbH") extend a name word by word; dotted or slashed forms
+        # ("A/S", "S.A.") by their own pattern, so that a possessive "’s" or an article "a"
+        # is never mistaken for a piece of one.
+        legal = frozenset(f.casefold() for f in forms if _TOKEN.fullmatch(f))
+        multi = sorted((f for f in forms if not _TOKEN.fullmatch(f) and " " not in f), key=len, reverse=True)
+        multi_form = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(re.escape(f) for f in multi) + r")\.?(?![\w/])")
         name = r"[A-Z0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-Z0-9][\w’'&.-]*|of|de|du|der|la|le))*"
         unknown = _NamePattern(re.compile(rf",?[ \t]+(?:{form_alt})(?![\w/])\.?"),
                                re.compile(rf"(?<![\w.])({name})$"))
@@ -121,7 +130,7 @@ class EntityRegistry:
         lower_starts = sorted({a.tokens[0] for c in index.values() for a in c if a.lower_start}, key=len, reverse=True)
         lower_alt = "".join(f"|{re.escape(w)}" for w in lower_starts)
         name_start = re.compile(rf"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*{lower_alt}(?!\w))", re.UNICODE)
-        return cls(entities, index, trie, legal, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
+        return cls(entities, index, trie, legal, multi_form, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
                    unknown, appositive, name_start, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
@@ -224,6 +233,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             return False
     elif first.islower():
         return False
+    if alias.upper and not body[start:end].isupper():
+        return False
     if alias.short_person:
         return any(p.split()[-1].casefold() == alias.tokens[0] or alias.tokens[0] in p.casefold().split()
                    for p in seen_people)
@@ -290,9 +301,15 @@ def _latest_person(registry: EntityRegistry, word: str, seen_people: dict[str, i
 
 def _extend_legal_form(body: str, end: int, registry: EntityRegistry) -> int:
     """Take trailing legal-form words into the mention ("Tesla Inc.", "Ørsted A/S")."""
-    while (nxt := _NEXT_WORD.match(body, end)) is not None and nxt.group(1).casefold() in registry.corporate_words:
-        end = nxt.end()
-    return end
+    while True:
+        nxt = _NEXT_WORD.match(body, end)
+        if nxt is not None and nxt.group(1).casefold() in registry.corporate_words:
+            end = nxt.end()
+            continue
+        multi = registry.multi_form.match(body, end)
+        if multi is None:
+            return end
+        end = multi.end()
 
 
 def _unknown_organisations(body: str, registry: EntityRegistry):
@@ -304,6 +321,11 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
         words = body[name_start:name_end].split()
         while len(words) > 1 and words[-1].rstrip(".").casefold() in registry.legal_forms:
             words.pop()  # an appositive after "Harbour Energy Plc," names Harbour Energy
+        starts = [i for i in range(len(words)) if i == 0 or words[i - 1].endswith(("’s", "'s"))
+                  or words[i - 1].casefold() in registry.name_stopwords]
+        if any(_registry_name(registry, tuple(t.casefold() for t in _TOKEN.findall(" ".join(words[i:]))))
+               for i in starts):
+            continue  # "Bank of America Corp.", "Critics of Shell Plc": the registry knows the company
         owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
         words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton
         while words and words[0].casefold().strip("’'") in registry.name_stopwords:

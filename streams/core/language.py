@@ -39,7 +39,7 @@ class LanguageCheck:
                 return "language:not-english (non-Latin script)"
         words = WORD.findall(sample.lower())
         if len(words) < self.min_words:
-            return None
+            return None  # too short to tell: a brief is scored
         ratio = sum(map(self.function_words.__contains__, words)) / len(words)
         if ratio < self.min_function_ratio:
             return f"language:not-english (function-word ratio {ratio:.2f})"

@@ -32,7 +32,7 @@ class ArticleAnalysis:
 
 def event_id(article_id: str, digest: str, statement_index: int, company_id: str) -> str:
     """The deterministic id of a stance event: same article in, same ids out."""
-    key = f"{article_id}\x1f{digest}\x1f{statement_index}\x1f{company_id}".encode("utf-8", "surrogatepass")
+    key = f"{article_id}\x1f{digest}\x1f{statement_index}\x1f{company_id}".encode("utf-8")
     return hashlib.sha256(key).hexdigest()[:24]
 
 
