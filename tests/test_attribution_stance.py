@@ -1,7 +1,7 @@
 """Attribution and stance through ``analyse_article`` on small hand-written articles.
 
-Every sentence here is new (not from the seed corpus). Cases that the core gets wrong today
-are kept with ``xfail(strict=True)``: they state the right behaviour and flip to a failure
+Every sentence here is new (not from the seed corpus). A case the core gets wrong is kept
+with ``xfail(strict=True)``: it states the right behaviour and flips to a failure
 ("XPASS(strict)") as soon as the core is fixed, so the marker must then be removed.
 """
 from __future__ import annotations
@@ -88,9 +88,7 @@ def test_quote_first_attribution(analyse, body, company, speaker, stance):
 
 @pytest.mark.parametrize("name", [
     "Anna Weber",
-    pytest.param("Jane Doe", marks=pytest.mark.xfail(
-        strict=True, reason="core bug: 'Doe' matches the ambiguous alias DOE (Energy Department) "
-                            "case-insensitively, so the person is lost and the speaker is 'Siemens AG'")),
+    "Jane Doe",  # 'Doe' is not the Energy Department's acronym DOE
 ])
 def test_appositive_executive_speaks_for_the_company(analyse, name):
     event = only(analyse(f"{name}, president of Siemens AG, said the company welcomed the grid rules."), "siemens")
@@ -120,8 +118,6 @@ def test_the_company_refers_back_to_the_last_company_speaker(analyse):
     assert (second.role, second.stance) == ("speaker", "oppose")
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: 'the company' / 'it' only resolve to a company that spoke or "
-                                       "opened a statement, not to the subject of 'Regulators fined X': no event")
 @pytest.mark.parametrize("second", ["The company said it would appeal.", "It said it would appeal."])
 def test_the_company_refers_back_to_a_fined_subject(analyse, second):
     analysis = analyse("Ireland's data protection regulator fined Halvorsen Foods Ltd 20 million euros on Tuesday "
@@ -231,8 +227,6 @@ def test_declared_language_is_respected(analyse):
     assert analyse(body, language="en-GB").events, "an English variant is scored"
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: a short English brief without any listed function word "
-                                       "is refused as 'language:not-english (function-word ratio 0.00)'")
 def test_short_english_brief_is_scored(analyse):
     analysis = analyse("Regulators fined Halvorsen Foods Ltd last week.")
     assert analysis.skipped_reason is None

@@ -152,9 +152,6 @@ def test_invalid_setting_is_a_clear_error(cli, tmp_path):
     assert "invalid settings" in result.stderr.decode()
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a JSON escape of a lone surrogate (\\ud800) passes decoding, then "
-                                       "event serialisation raises PydanticSerializationError in score.run: "
-                                       "Traceback, exit 1, and the valid lines after it are lost")
 def test_lone_surrogate_escape_is_reported_not_fatal(cli, tmp_path):
     path = tmp_path / "surrogate.jsonl"
     path.write_bytes(b'{"id": "surrogate", "body": "Shell Plc welcomed the ban on coal \\ud800 plants."}\n'
@@ -166,8 +163,6 @@ def test_lone_surrogate_escape_is_reported_not_fatal(cli, tmp_path):
     assert f"{path}:1:" in result.stderr.decode()
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a UTF-8 byte-order mark at the start of a JSON Lines file makes "
-                                       "its first line 'not_json' (json.loads refuses the BOM), losing the article")
 def test_byte_order_mark_does_not_lose_the_first_article(cli, tmp_path):
     path = tmp_path / "bom.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + line(id="good-1", body=GOOD_1) + b"\n" + line(id="good-2", body=GOOD_2) + b"\n")
