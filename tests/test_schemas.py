@@ -97,3 +97,12 @@ def test_body_limit_from_the_validation_context():
         Article.model_validate(data, context={"max_body_bytes": 11})
     big = {"id": "a", "body": "x" * (DEFAULT_MAX_BODY_BYTES + 1)}
     assert Article.model_validate(big, context={"max_body_bytes": 2 * DEFAULT_MAX_BODY_BYTES}).body == big["body"]
+
+
+@pytest.mark.parametrize("field", ["id", "body", "title"])
+def test_lone_surrogates_are_not_text(field):
+    # JSON can carry "\ud800"; such a string cannot be encoded as UTF-8 and must not get in.
+    data = {"id": "a", "body": "text", field: "bad \ud800 text"}
+    with pytest.raises(ValidationError) as info:
+        Article.model_validate(data)
+    assert [e["loc"] for e in info.value.errors()] == [(field,)]
