@@ -122,6 +122,15 @@ def test_series_is_bucketed_by_event_time_with_a_running_score():
     assert detail["trend"] == [[p["t"], p["score"]] for p in detail["series"]]
 
 
+def test_the_running_score_starts_with_the_first_scored_statement():
+    state = DashboardState()
+    state.add(event(index=0, stance="neutral", role="subject", published=T0), T0)
+    state.add(event(index=1, score=0.5, published=T0 + timedelta(hours=1)), T0)
+    detail = state.company("tesla")
+    assert [p["score"] for p in detail["series"]] == [None, 0.5]
+    assert detail["trend"] == [["2024-06-01T09:00:00Z", 0.5]]
+
+
 def test_event_time_falls_back_to_the_record_time():
     state = DashboardState()
     state.add(event(), T0 + timedelta(minutes=42))

@@ -365,11 +365,12 @@ class DashboardState:
             "regulations": dict(company.regulations.most_common()),
             "last_seq": last.seq,
             "updated_at": _iso(last.received_at),
-            "trend": [[p["t"], p["score"]] for p in self._series(company, unit)],
+            "trend": [[p["t"], p["score"]] for p in self._series(company, unit) if p["score"] is not None],
         }
 
     def _series(self, company: _Company, unit: str) -> list[dict[str, Any]]:
-        """Per bucket of ``unit``: counts, the bucket's mean score and the running score."""
+        """Per bucket of ``unit``: counts, the bucket's mean score and the running score
+        (None until the company's first scored statement: it has had no stance to measure)."""
         size = TIME_UNITS[unit]
         buckets: dict[datetime, _Tally] = {}
         for hour, tally in company.hourly.items():
@@ -385,7 +386,7 @@ class DashboardState:
                 "t": _iso(start), "events": tally.events, "support": tally.support,
                 "oppose": tally.oppose, "neutral": tally.neutral,
                 "mean": round(tally.score, 4) if tally.score_n else None,
-                "score": round(running.score, 4),
+                "score": round(running.score, 4) if running.score_n else None,
             })
         return points
 
