@@ -161,7 +161,7 @@ def test_article_text_is_shown_as_text_and_runs_no_script(dashboard, page):
     # The article view lists its statements, again as text.
     item.locator("a.article-link").click()
     drawer = page.locator("#drawer")
-    drawer.locator(f'.statement[data-event-id="{hostile[0].event_id}"]').wait_for(timeout=WAIT_MS)
+    drawer.locator(f'[data-event-id="{hostile[0].event_id}"]').wait_for(timeout=WAIT_MS)
     assert payload_img in drawer.inner_text() and payload_script in drawer.inner_text()
     assert drawer.locator("img, script").count() == 0
     assert page.evaluate("typeof window.__xss") == "undefined", "a script from the article ran"

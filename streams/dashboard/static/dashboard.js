@@ -273,7 +273,7 @@
   }
 
   function sparkline(points, stance) {
-    const w = 96, h = 28, pad = 3;
+    const w = 84, h = 28, pad = 3;
     const node = svg("svg", { class: "spark", viewBox: `0 0 ${w} ${h}`, "aria-hidden": "true" });
     const y = (s) => pad + (1 - (Math.max(-1, Math.min(1, s)) + 1) / 2) * (h - 2 * pad);
     node.append(svg("line", { x1: 0, x2: w, y1: y(0), y2: y(0), stroke: "#d5dbe5", "stroke-dasharray": "2 2" }));
@@ -340,8 +340,8 @@
 
   function chartCompanies() {
     if (!model.userPicked) {
-      // Until someone picks, show the companies with the most statements.
-      model.selected = [...model.companies.values()]
+      // Until someone picks, show the scored companies with the most statements.
+      model.selected = [...model.companies.values()].filter((c) => c.trend.length)
         .sort((a, b) => b.events - a.events || a.name.localeCompare(b.name)).slice(0, 4).map((c) => c.id);
     }
     return model.selected.map((id) => model.companies.get(id)).filter(Boolean);
@@ -486,10 +486,9 @@
     return el("div", { class: "stat" }, el("div", { class: "label", text: label }), el("div", { class: "value " + (cls || ""), text: value }));
   }
 
-  function statement(ev, opts = {}) {
+  function statement(ev) {
     return el("div", { class: "statement", dataset: { eventId: ev.event_id } },
       el("div", { class: "facts" },
-        opts.showCompany ? el("a", { class: "feed-company", href: companyHref(ev.company_id), text: ev.company_name }) : null,
         badge(ev.stance),
         el("span", { text: fmtScore(ev.stance_score) }),
         el("span", { text: "· " + ev.role }),
@@ -523,9 +522,11 @@
           el("span", { class: "when", text: a.published_at ? "published " + fmtTime(a.published_at, true) : "" })),
         ...a.events.map((ev) => statement(ev)))),
       c.truncated ? el("p", { class: "hint", text: "Older statements are not shown." }) : null);
-    lineChart(chart, [{ name: c.name, color: colorOf(c.id), points: c.series.map((p) => [p.t, p.score]) }], 200);
+    lineChart(chart, [{ name: c.name, color: colorOf(c.id), points: c.trend }], 200);
   }
 
+  // One block per statement of the article: its text once (all cues marked), then the
+  // stance of each company in it.
   function renderArticle(id, events) {
     $("#drawer-title").textContent = id;
     const body = $("#drawer-body");
@@ -534,19 +535,32 @@
       return;
     }
     events.sort((a, b) => a.statement_index - b.statement_index || a.company_name.localeCompare(b.company_name));
-    const companies = new Set(events.map((e) => e.company_id));
+    const statements = new Map();
+    for (const ev of events) {
+      if (!statements.has(ev.statement_id)) statements.set(ev.statement_id, []);
+      statements.get(ev.statement_id).push(ev);
+    }
+    const count = (stance) => fmtInt(events.filter((e) => e.stance === stance).length);
     body.replaceChildren(
       el("div", { class: "stats" },
-        stat("Statements", fmtInt(new Set(events.map((e) => e.statement_id)).size)),
-        stat("Companies", fmtInt(companies.size)),
-        stat("Support", fmtInt(events.filter((e) => e.stance === "support").length)),
-        stat("Oppose", fmtInt(events.filter((e) => e.stance === "oppose").length)),
-        stat("Neutral", fmtInt(events.filter((e) => e.stance === "neutral").length))),
+        stat("Statements", fmtInt(statements.size)),
+        stat("Companies", fmtInt(new Set(events.map((e) => e.company_id)).size)),
+        stat("Support", count("support")), stat("Oppose", count("oppose")), stat("Neutral", count("neutral"))),
       el("section", { class: "article" },
         el("div", { class: "article-head" },
           el("span", { class: "id", text: "Version " + events[0].content_hash }),
           el("span", { class: "when", text: events[0].published_at ? "published " + fmtTime(events[0].published_at, true) : "" })),
-        ...events.map((ev) => statement(ev, { showCompany: true }))));
+        ...[...statements.values()].map((group) => el("div", { class: "statement", dataset: { statementId: group[0].statement_id } },
+          quote(group[0].text, group.flatMap((ev) => ev.cues)),
+          el("div", { class: "who" }, ...group.map((ev) => el("div", { class: "facts", dataset: { eventId: ev.event_id } },
+            el("a", { class: "feed-company", href: companyHref(ev.company_id), text: ev.company_name }),
+            badge(ev.stance),
+            el("span", { text: fmtScore(ev.stance_score) }),
+            el("span", { text: "· " + ev.role }),
+            ev.speaker ? el("span", { text: "· " + ev.speaker }) : null,
+            ev.regulation ? el("span", { text: "· on " + ev.regulation }) : null,
+            el("span", { text: `· confidence ${Math.round(ev.confidence * 100)}%` }),
+            ev.cues.length ? el("span", { text: "· evidence: " + ev.cues.join(", ") }) : null)))))));
   }
 
   // ---- wiring --------------------------------------------------------------------------------
