@@ -176,6 +176,8 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
             # A registry alias inside a longer legal-form name ("Apple Farms Ltd.") is not the registry entity.
             last_end = end
             continue
+        if body.startswith(".", end) and _POSSESSIVE.match(body, end + 1):
+            end += 1  # "Tesla Inc.’s"
         possessive = bool(_POSSESSIVE.match(body, end))
         mentions.append(Mention(start, end, alias.entity_id, body[start:end], alias.person, possessive))
         seen_entities.add(alias.entity_id)
