@@ -369,8 +369,11 @@
     for (const v of [-1, -0.5, 0, 0.5, 1]) {
       node.append(svg("text", { class: "axis-label", x: m.left - 8, y: y(v) + 4, "text-anchor": "end", text: v > 0 ? "+" + v : String(v) }));
     }
-    node.append(svg("text", { class: "band-label", x: m.left + 8, y: y(1) + 14, fill: "#15935b", text: "Support" }));
-    node.append(svg("text", { class: "band-label", x: m.left + 8, y: y(-1) - 7, fill: "#d0423f", text: "Oppose" }));
+    // The halves' names, vertical in the left margin, clear of the data.
+    for (const [label, at, fill] of [["Support", y(0.5), "#15935b"], ["Oppose", y(-0.5), "#d0423f"]]) {
+      node.append(svg("text", { class: "band-label", x: 0, y: 0, fill, "text-anchor": "middle",
+        transform: `translate(14 ${at.toFixed(1)}) rotate(-90)`, text: label }));
+    }
     const ticks = Math.max(2, Math.min(6, Math.floor(iw / 130)));
     const span = t1 - t0;
     for (let i = 0; i <= ticks; i++) {
