@@ -14,6 +14,9 @@ Rules, the same as the ``company-stance`` aggregate's:
   to its new version the same way;
 * ``score`` is the mean ``stance_score`` of the non-neutral speaker events (0 when there are
   none), and the company ``stance`` is its sign (``neutral`` when there are none).
+
+Which events count toward the score, and the counting itself, are the aggregate's own
+:class:`streams.aggregate.Fact` and :class:`streams.aggregate.Tally`.
 """
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from schemas import StanceEvent
-from streams.aggregate import Retraction
+from streams.aggregate import Fact, Retraction, Tally
 
 __all__ = ["Change", "DashboardState", "Entry", "TIME_UNITS", "stance_of"]
 
@@ -48,15 +51,13 @@ class Entry:
     event: StanceEvent
     received_at: datetime
     """The Kafka record time (when the worker published it)."""
+    fact: Fact
+    """What the aggregate counts of the event; ``fact.at`` is the event time (the article's
+    publication time, else the record time)."""
 
     @property
     def time(self) -> datetime:
-        """Event time: the article's publication time, else the record time."""
-        return _utc(self.event.published_at) if self.event.published_at else self.received_at
-
-    @property
-    def counts_for_score(self) -> bool:
-        return self.event.role == "speaker" and self.event.stance != "neutral"
+        return self.fact.at
 
     def to_json(self) -> dict[str, Any]:
         data = self.event.model_dump(mode="json")
@@ -80,51 +81,17 @@ class Change:
         return bool(self.added or self.removed)
 
 
-@dataclass(slots=True)
-class _Tally:
-    """Counts and score sums of a set of events; supports removal."""
-
-    support: int = 0
-    oppose: int = 0
-    neutral: int = 0
-    score_sum: float = 0.0
-    score_n: int = 0
-    speaker_support: int = 0
-    speaker_oppose: int = 0
-
-    def apply(self, entry: Entry, sign: int) -> None:
-        stance = entry.event.stance
-        setattr(self, stance, getattr(self, stance) + sign)
-        if entry.counts_for_score:
-            self.score_sum += sign * entry.event.stance_score
-            self.score_n += sign
-            if stance == "support":
-                self.speaker_support += sign
-            else:
-                self.speaker_oppose += sign
-
-    def merge(self, other: _Tally) -> None:
-        for name in self.__slots__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def events(self) -> int:
-        return self.support + self.oppose + self.neutral
-
-    @property
-    def score(self) -> float:
-        return self.score_sum / self.score_n if self.score_n else 0.0
+def stance_of(tally: Tally) -> str:
+    """The company-level label: the sign of the mean speaker score."""
+    return "support" if tally.mean_score > 0 else "oppose" if tally.mean_score < 0 else "neutral"
 
 
-def stance_of(tally: _Tally) -> str:
-    """The company-level label: sign of the summed speaker scores, ties to the majority."""
-    if not tally.score_n:
-        return "neutral"
-    if abs(tally.score_sum) > 1e-9:
-        return "support" if tally.score_sum > 0 else "oppose"
-    if tally.speaker_support != tally.speaker_oppose:
-        return "support" if tally.speaker_support > tally.speaker_oppose else "oppose"
-    return "neutral"
+def _merged(tallies: Iterable[Tally]) -> Tally:
+    totals = dict.fromkeys(Tally.model_fields, 0)
+    for tally in tallies:
+        for name in totals:
+            totals[name] += getattr(tally, name)
+    return Tally(**totals)
 
 
 @dataclass(slots=True)
@@ -132,12 +99,12 @@ class _Company:
     company_id: str
     name: str
     aliases: list[str]
-    tally: _Tally = field(default_factory=_Tally)
+    tally: Tally = field(default_factory=Tally)
     events: dict[str, Entry] = field(default_factory=dict)
     """By event id, in arrival order."""
     regulations: Counter = field(default_factory=Counter)
     articles: Counter = field(default_factory=Counter)
-    hourly: dict[datetime, _Tally] = field(default_factory=dict)
+    hourly: dict[datetime, Tally] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -212,7 +179,7 @@ class DashboardState:
         if version is None:
             return
         self.seq += 1
-        entry = Entry(self.seq, event, received_at)
+        entry = Entry(self.seq, event, received_at, Fact.of(event, at=received_at, seq=self.seq))
         self._entries[event.event_id] = entry
         version.event_ids[event.event_id] = None
         company = self._companies.get(event.company_id)
@@ -243,7 +210,7 @@ class DashboardState:
     @staticmethod
     def _apply(company: _Company, entry: Entry, sign: int) -> None:
         event = entry.event
-        company.tally.apply(entry, sign)
+        company.tally = company.tally.plus(entry.fact, sign)
         company.articles[event.article_id] += sign
         if not company.articles[event.article_id]:
             del company.articles[event.article_id]
@@ -252,9 +219,10 @@ class DashboardState:
             if not company.regulations[event.regulation]:
                 del company.regulations[event.regulation]
         hour = entry.time.replace(minute=0, second=0, microsecond=0)
-        bucket = company.hourly.setdefault(hour, _Tally())
-        bucket.apply(entry, sign)
-        if not bucket.events:
+        bucket = company.hourly.get(hour, Tally()).plus(entry.fact, sign)
+        if bucket.events:
+            company.hourly[hour] = bucket
+        else:
             del company.hourly[hour]
 
     # -- reading ---------------------------------------------------------------------------
@@ -311,7 +279,7 @@ class DashboardState:
         unit = self.time_unit()
         data = self._summary(company, unit)
         data["series"] = self._series(company, unit)
-        scored = [e for e in company.events.values() if e.counts_for_score]
+        scored = [e for e in company.events.values() if e.fact.scored]
         strongest = max(scored, key=lambda e: (abs(e.event.stance_score), e.seq), default=None)
         data["strongest"] = strongest.to_json() if strongest else None
         recent = islice(reversed(company.events.values()), limit)
@@ -355,7 +323,7 @@ class DashboardState:
             "name": company.name,
             "aliases": company.aliases,
             "stance": stance_of(tally),
-            "score": round(tally.score, 4),
+            "score": tally.mean_score,
             "scored_events": tally.score_n,
             "events": tally.events,
             "support": tally.support,
@@ -372,21 +340,19 @@ class DashboardState:
         """Per bucket of ``unit``: counts, the bucket's mean score and the running score
         (None until the company's first scored statement: it has had no stance to measure)."""
         size = TIME_UNITS[unit]
-        buckets: dict[datetime, _Tally] = {}
+        grouped: dict[datetime, list[Tally]] = {}
         for hour, tally in company.hourly.items():
-            start = _EPOCH + ((hour - _EPOCH) // size) * size
-            buckets.setdefault(start, _Tally()).merge(tally)
+            grouped.setdefault(_EPOCH + ((hour - _EPOCH) // size) * size, []).append(tally)
         points = []
-        running = _Tally()
-        for start in sorted(buckets):
-            tally = buckets[start]
-            running.score_sum += tally.score_sum
-            running.score_n += tally.score_n
+        running = Tally()
+        for start in sorted(grouped):
+            tally = _merged(grouped[start])
+            running = _merged([running, tally])
             points.append({
                 "t": _iso(start), "events": tally.events, "support": tally.support,
                 "oppose": tally.oppose, "neutral": tally.neutral,
-                "mean": round(tally.score, 4) if tally.score_n else None,
-                "score": round(running.score, 4) if running.score_n else None,
+                "mean": tally.mean_score if tally.score_n else None,
+                "score": running.mean_score if running.score_n else None,
             })
         return points
 
