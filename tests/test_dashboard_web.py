@@ -158,6 +158,8 @@ def test_stream_sends_hello_then_updates_and_ends_on_close():
         await hub.close()
         assert await asyncio.wait_for(response.content.read(), 5) == b""  # the server ended it
         assert len(hub) == 0
+        head = await client.head("/api/companies")
+        assert head.status == 200 and await head.read() == b""
 
     run(scenario)
 
@@ -167,6 +169,8 @@ def test_a_slow_stream_is_told_to_resync():
         hub.queue_size = 2
         response = await client.get("/api/stream")
         await _next_sse(response)
+        head = await asyncio.wait_for(client.head("/api/stream"), 5)  # answered, not streamed
+        assert head.status == 200 and head.content_type == "text/event-stream"
         await asyncio.sleep(0.05)
         for _ in range(5):  # the stream cannot drain while this loop runs
             hub.publish({"overview": state.overview()})

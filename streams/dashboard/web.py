@@ -220,7 +220,7 @@ def register_views(app: Any, state: DashboardState, hub: LiveHub, *,
             **SECURITY_HEADERS, "Content-Type": "text/event-stream", "Cache-Control": "no-store",
             "X-Accel-Buffering": "no"})
         await response.prepare(request)
-        if hub.closed:
+        if hub.closed or request.method == "HEAD":
             return response
         queue = hub.subscribe()
         try:
