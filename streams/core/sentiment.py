@@ -14,22 +14,28 @@ values for any ``str``, but does less work per call:
   at all for ASCII text.
 
 VADER's quirks are reproduced on purpose, because identical output is the contract:
-two-letter words keep their punctuation ("no," is not "no"), "so"/"this" right before a word
-amplify it even without "never", the "but" rule finds values with ``list.index`` (so a value
-equal to an already-halved one is re-scaled at the wrong place), special idioms replace the
-valence only for words with three non-lexicon predecessors, and the multi-word entries of the
-booster table ("kind of", "sort of", "just enough") only act through the idiom check.
-VADER's ``SENTIMENT_LADEN_IDIOMS`` are never consulted by ``polarity_scores``, so not here either.
+two-letter words keep their punctuation ("no," is not "no"); "so"/"this" right before a word
+amplify it (x1.25) even without "never" whenever the third word back is not in the lexicon;
+the "but" rule finds values with ``list.index`` (so a value equal to an already-halved one is
+re-scaled at the wrong place); special idioms are only looked for, and the multi-word boosters
+("kind of", "sort of", "just enough") only act, when the third word back exists and is not in
+the lexicon; "didn’t" with a typographic apostrophe is no negation. VADER's
+``SENTIMENT_LADEN_IDIOMS`` are never consulted by ``polarity_scores``, so not here either.
 
-The rule tables (booster words, negations, special idioms, weights) are imported from the
-installed vaderSentiment module and the lexicon files are read from its package directory, so
-the scorer follows whatever VADER version is installed alongside it.
+The rule tables (booster words, negations, special idioms, ``C_INCR``, ``N_SCALAR``) are
+imported from the installed vaderSentiment module and the lexicon files are read from its
+package directory. The weights VADER writes inline (punctuation, damping, "but", "never so")
+are copied below; ``tests/test_sentiment.py`` compares against the installed VADER, so any
+drift after an upgrade shows up there.
+
+``text`` must be a ``str`` (VADER fails on anything else too).
 """
 from __future__ import annotations
 
 import math
 import re
 import string
+from itertools import compress
 from pathlib import Path
 
 from vaderSentiment import vaderSentiment as _vader
@@ -58,7 +64,8 @@ _OR_NOR = frozenset({"or", "nor"})
 _AT_VERY = frozenset({"at", "very"})
 
 _PUNCTUATION = string.punctuation
-_ZERO_SCORES = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+_ZERO_SCORES = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}    # no words
+_NEUTRAL_SCORES = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}  # no valences
 
 
 def read_lexicon(path: Path = LEXICON_PATH) -> dict[str, float]:
@@ -79,6 +86,17 @@ def read_emoji_lexicon(path: Path = EMOJI_LEXICON_PATH) -> dict[str, str]:
         emoji, description = line.strip().split("\t")[0:2]
         emojis[emoji] = description
     return emojis
+
+
+def _emoji_candidates(emoji_chars: dict[str, str]) -> re.Pattern:
+    """A regex matching every emoji character, and possibly other astral-plane characters.
+
+    The BMP emoji go into one character class, which ``re`` compiles to a bitmap; listing the
+    astral ones too would make ``re`` try them one by one for every character of the text, so
+    the whole astral range stands in for them (matches are checked against the lexicon)."""
+    bmp = sorted(c for c in emoji_chars if ord(c) <= 0xFFFF)
+    astral = "\U00010000-\U0010FFFF" if any(ord(c) > 0xFFFF for c in emoji_chars) else ""
+    return re.compile("[" + "".join(map(re.escape, bmp)) + astral + "]")
 
 
 def split_words(text: str) -> list[str]:
@@ -202,18 +220,25 @@ class VaderScorer:
         self.lexicon = read_lexicon(lexicon_path)
         self.emojis = read_emoji_lexicon(emoji_path)
         boosters: dict[str, float] = dict(_vader.BOOSTER_DICT)
+        negations = frozenset(_vader.NEGATE)
         self._boosters = boosters
-        self._negations = frozenset(_vader.NEGATE)
+        self._negations = negations
         # Words scored by their own lexicon valence: boosters never are, even when listed.
         self._scorable = {w: v for w, v in self.lexicon.items() if w not in boosters}
         # Multi-word tables keyed by word tuples (tokens never contain whitespace, so a
         # tuple matches exactly when VADER's space-joined string does).
         self._special_cases = {tuple(k.split(" ")): v for k, v in _vader.SPECIAL_CASES.items()}
         self._booster_ngrams = {tuple(k.split(" ")): v for k, v in boosters.items() if " " in k}
-        self._idiom_heads = frozenset(k[0] for k in (*self._special_cases, *self._booster_ngrams))
+        idiom_heads = frozenset(k[0] for k in (*self._special_cases, *self._booster_ngrams))
+        self._idiom_heads = idiom_heads
+        # A lexicon word keeps its plain valence (up to ALL-CAPS emphasis) unless one of
+        # these is among the three words before it, or it is itself one of the second set;
+        # "n't" forms are checked separately. See ``word_valence``.
+        self._modifiers = frozenset(boosters) | negations | idiom_heads | {"no", "this", "least"}
+        self._self_modifiers = idiom_heads | {"no"}
         # Only single characters can match in VADER's character loop.
         self._emoji_chars = {c: d for c, d in self.emojis.items() if len(c) == 1}
-        self._emoji_re = re.compile("[" + "".join(map(re.escape, sorted(self._emoji_chars))) + "]")
+        self._emoji_re = _emoji_candidates(self._emoji_chars)
         self._ascii_emoji = any(c.isascii() for c in self._emoji_chars)
 
     # -- public API ---------------------------------------------------------------------
@@ -224,9 +249,11 @@ class VaderScorer:
         words = split_words(text)
         if not words:
             return dict(_ZERO_SCORES)
-        lowered = [w.lower() for w in words]
-        positions, values = self.valences(words, lowered)
-        if values and "but" in lowered:
+        lowered = list(map(str.lower, words))
+        positions, values = self.valences(words, lowered, text)
+        if not values:
+            return dict(_NEUTRAL_SCORES)
+        if "but" in lowered:
             shift_around_but(positions, values, lowered.index("but"))
         return scores_from_valences(values, len(words), text)
 
@@ -247,29 +274,48 @@ class VaderScorer:
         emoji_chars = self._emoji_chars
 
         def describe(match: re.Match) -> str:
+            description = emoji_chars.get(match.group())
+            if description is None:  # an astral character that is no emoji
+                return match.group()
             start = match.start()
-            description = emoji_chars[match.group()]
             if start == 0 or text[start - 1] == " ":
                 return description
             return " " + description
 
         return self._emoji_re.sub(describe, text)
 
-    def valences(self, words: list[str], lowered: list[str]) -> tuple[list[int], list[float]]:
-        """Positions and valences of the words whose valence is not zero, in word order."""
+    def valences(self, words: list[str], lowered: list[str], text: str
+                 ) -> tuple[list[int], list[float]]:
+        """Positions and valences of the words whose valence is not zero, in word order.
+
+        ``words`` are VADER's tokens of ``text`` and ``lowered`` the same lower-cased.
+        """
         scorable = self._scorable
+        hits = list(compress(range(len(lowered)), map(scorable.__contains__, lowered)))
+        if not hits:
+            return [], []
         n_caps = sum(map(str.isupper, words))
         cap_diff = 0 < n_caps < len(words)
+        # Could any word hold an "n't" form? (Only "N"/"T" lower-case to "n"/"t".)
+        has_nt = "'t" in text or "'T" in text
+        modifiers = self._modifiers
+        self_modifiers = self._self_modifiers
         positions: list[int] = []
         values: list[float] = []
         last = len(lowered) - 1
-        for i, word in enumerate(lowered):
-            base = scorable.get(word)
-            if base is None:
-                continue
+        for i in hits:
+            word = lowered[i]
             if word == "kind" and i < last and lowered[i + 1] == "of":
                 continue
-            valence = self.word_valence(i, base, words, lowered, cap_diff)
+            before = lowered[i - 3 if i > 3 else 0:i]
+            if (modifiers.isdisjoint(before) and word not in self_modifiers
+                    and not (has_nt and any("n't" in w for w in before))):
+                # Nothing around can modify the word: only ALL-CAPS emphasis applies.
+                valence = scorable[word]
+                if cap_diff and words[i].isupper():
+                    valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
+            else:
+                valence = self.word_valence(i, scorable[word], words, lowered, cap_diff)
             if valence:
                 positions.append(i)
                 values.append(valence)
@@ -277,8 +323,8 @@ class VaderScorer:
 
     def word_valence(self, i: int, base: float, words: list[str], lowered: list[str],
                      cap_diff: bool) -> float:
-        """Valence of the lexicon word at ``i`` after VADER's rules: "no" before/after it,
-        ALL-CAPS emphasis, boosters and negations up to three words back, special idioms,
+        """Valence of the lexicon word at ``i`` after all of VADER's rules: "no" before/after
+        it, ALL-CAPS emphasis, boosters and negations up to three words back, special idioms,
         and "least"."""
         lexicon = self.lexicon
         valence = base
