@@ -487,7 +487,10 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
 
 def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon) -> bool:
     """Whether a phrase has a capitalised word that is neither a title nor a person's name
-    ("an Idealo spokesperson"): then it names an organisation the registry does not know."""
+    ("an Idealo spokesperson"), or names a public body ("the bureau's acting director"):
+    then it is not the company of the story that speaks."""
+    if any(tokens[i].word in lx.non_speaker_nouns for i in range(a, b)):
+        return True
     in_names = {i for start, name in names for i in range(start, start + len(name.split()))}
     return any(tokens[i].raw[:1].isupper() and tokens[i].word not in lx.titles and i not in in_names
                and tokens[i].word not in lx.intro_words and i != a for i in range(a, b))

@@ -24,7 +24,7 @@ class Cue:
 
     polarity: int
     weight: float
-    kind: str  # support | oppose | neutral | request | hedge
+    kind: str  # support | oppose | neutral | request | hedge | relative
     evaluative: bool = False
 
 
@@ -35,7 +35,9 @@ class StanceLexicon:
     cues: PhraseIndex[Cue]
     actions: PhraseIndex[int]
     inversion_targets: frozenset[str]
+    inversion_after: dict[str, frozenset[str]]
     generic_references: frozenset[str]
+    rule_nouns: frozenset[str]
     negators: frozenset[str]
     uncertainty: frozenset[str]
     negation_window: int
@@ -49,6 +51,7 @@ class StanceLexicon:
         entries: list[tuple[str, Cue]] = []
         for key, polarity in ((SUPPORT, 1), (OPPOSE, -1)):
             entries += [(c["phrase"], Cue(polarity, c["weight"], key, bool(c.get("evaluative")))) for c in data[key]]
+        entries += [(c["phrase"], Cue(0, c["weight"], "relative")) for c in data["relative"]]
         entries += [(p, Cue(0, 0.0, NEUTRAL)) for p in data["neutral"]]
         entries += [(p, Cue(0, 0.0, "request")) for p in data["requests"]]
         entries += [(p, Cue(0, 0.0, "hedge")) for p in data["hedges"]]
@@ -57,7 +60,9 @@ class StanceLexicon:
             cues=PhraseIndex(entries),
             actions=PhraseIndex(data["actions"].items()),
             inversion_targets=frozenset(data["inversion_targets"]),
+            inversion_after={k: frozenset(v) for k, v in data["inversion_after"].items()},
             generic_references=frozenset(data["generic_references"]),
+            rule_nouns=frozenset(w for n in data["rule_nouns"] for w in n.split()),
             negators=frozenset(data["negators"]),
             uncertainty=frozenset(data["uncertainty_markers"]),
             negation_window=data["negation_window"],
@@ -125,14 +130,23 @@ def score_stance(
             if action is None:
                 continue
             polarity, tail = action
+            polarity = polarity or direction  # "urged lawmakers to go further": more of the news
             weight = 0.9
+        elif cue.kind == "relative":
+            polarity = direction  # pleased with a rollback opposes the rule
+            target = _inversion(tokens, m.end, lexicon)
+            if target is not None:
+                polarity = -polarity
+                consumed.add(target)
+                head, tail = min(head, target), max(tail, target + 1)
         else:
             target = _inversion(tokens, m.end, lexicon, m.start if cue.evaluative else None)
             if target is not None:
                 polarity = -polarity
                 consumed.add(target)
                 head, tail = min(head, target), max(tail, target + 1)
-            elif direction < 0 and _generic_reference(tokens, m.start, m.end, lexicon, cue.evaluative):
+            elif direction < 0 and not _judges_rule(tokens, m.end, lexicon) and _generic_reference(
+                    tokens, m.start, m.end, lexicon, cue.evaluative):
                 polarity = -polarity
         neg = _negator(tokens, m.start, lexicon)
         if cue.kind == "request" and neg is None:
@@ -188,15 +202,28 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
     """Index of a delay, waiver or critic that the cue is aimed at, if any; an evaluative cue
     ("… is the right call") may also judge what stands before it in its clause."""
     for i in _object_range(tokens, end, lexicon):
-        if tokens[i].word in lexicon.inversion_targets:
+        if _is_target(tokens, i, lexicon):
             return i
     if start is not None:
         for i in range(start - 1, max(-1, start - 1 - lexicon.object_window), -1):
-            if tokens[i].word in lexicon.inversion_targets:
+            if _is_target(tokens, i, lexicon):
                 return i
             if _CLAUSE_STOP.intersection(tokens[i].gap) or tokens[i].gap.strip(" ’'") in ("“", '"'):
                 break
     return None
+
+
+def _judges_rule(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
+    """Whether a cue is followed by a rule noun it judges ("excessive bureaucracy")."""
+    return end < len(tokens) and tokens[end].word in lexicon.rule_nouns
+
+
+def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
+    word = tokens[i].word
+    if word in lexicon.inversion_targets:
+        return True
+    after = lexicon.inversion_after.get(word)
+    return after is not None and any(tokens[j].word in after for j in range(max(0, i - 4), i))
 
 
 def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexicon, evaluative: bool) -> bool:
