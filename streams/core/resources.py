@@ -5,12 +5,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from streams.core.attribution import AttributionLexicon
 from streams.core.entities import EntityRegistry
 from streams.core.language import LanguageCheck
 from streams.core.segment import SegmentationRules
+from streams.core.sentiment import VaderScorer
 from streams.core.stance import StanceLexicon
 from streams.core.topics import RegulationTopics
 
@@ -27,7 +27,8 @@ class Resources:
     stance: StanceLexicon
     topics: RegulationTopics
     language: LanguageCheck
-    sentiment: SentimentIntensityAnalyzer
+    sentiment: VaderScorer
+    """VADER's scores, computed by our faster scorer with identical output."""
     versions: dict[str, str]
 
 
@@ -42,6 +43,6 @@ def load_resources(data_dir: Path | None = None) -> Resources:
         stance=StanceLexicon.from_data(raw["stance_cues"]),
         topics=RegulationTopics.from_data(raw["regulation_topics"]),
         language=LanguageCheck.from_data(raw["language"]),
-        sentiment=SentimentIntensityAnalyzer(),
+        sentiment=VaderScorer(),
         versions={name: str(data.get("version", "")) for name, data in raw.items()},
     )
