@@ -492,6 +492,10 @@ def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon
     if any(tokens[i].word in lx.non_speaker_nouns for i in range(a, b)):
         return True
     in_names = {i for start, name in names for i in range(start, start + len(name.split()))}
+    if any(tokens[i].raw[:1].isdigit() or (i + 1 < b and tokens[i + 1].word == "s" and tokens[i + 1].gap in ("’", "'")
+                                            and tokens[i].raw[:1].isupper() and i not in in_names)
+           for i in range(a, b)):
+        return True  # "99's director of public policy": a name the registry does not know
     return any(tokens[i].raw[:1].isupper() and tokens[i].word not in lx.titles and i not in in_names
                and tokens[i].word not in lx.intro_words and i != a for i in range(a, b))
 

@@ -251,6 +251,7 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
     if alias.entity_id in seen_entities or _POSSESSIVE.match(body, end):
         return True
+    strict = alias.tokens[0].isdigit()  # "99" is a number unless the text says it is a company
     following = _next_word(body, end)
     if following in registry.legal_forms or following in _REPORTING_AFTER_NAME:
         return True
@@ -260,7 +261,7 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             return True  # "X and Snap Inc. also supported the bill"
     if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end):
         return True  # "X, the platform owned by …", "Amazon, which has tested …"
-    return not _sentence_initial(body, start)
+    return not strict and not _sentence_initial(body, start)
 
 
 _PREVIOUS_WORD = re.compile(r"([A-Z][a-z]+)[ \t]$")

@@ -38,6 +38,8 @@ class StanceLexicon:
     inversion_after: dict[str, frozenset[str]]
     generic_references: frozenset[str]
     rule_nouns: frozenset[str]
+    position_nouns: frozenset[str]
+    contrast_words: frozenset[str]
     negators: frozenset[str]
     uncertainty: frozenset[str]
     negation_window: int
@@ -63,6 +65,8 @@ class StanceLexicon:
             inversion_after={k: frozenset(v) for k, v in data["inversion_after"].items()},
             generic_references=frozenset(data["generic_references"]),
             rule_nouns=frozenset(w for n in data["rule_nouns"] for w in n.split()),
+            position_nouns=frozenset(data["position_nouns"]),
+            contrast_words=frozenset(data["contrast_words"]),
             negators=frozenset(data["negators"]),
             uncertainty=frozenset(data["uncertainty_markers"]),
             negation_window=data["negation_window"],
@@ -112,6 +116,7 @@ def score_stance(
     evidence: list[str] = []
     consumed: set[int] = set()  # inversion targets already used; not cues in their own right
     hedges = [m.start for m in matches if m.value.kind == "hedge"]
+    contrasts = [i for a, b in regions for i in range(a, b) if tokens[i].word in lexicon.contrast_words]
     for m in matches:
         if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions):
             continue  # "Tencent-backed" is not the word "backed"
@@ -122,8 +127,8 @@ def score_stance(
             neutral_cue = True
             evidence.append(_span(text, tokens, m.start, m.end))
             continue
-        if _uncertain(tokens, m.start, lexicon):
-            continue  # "did not say whether it would sign"
+        if _uncertain(tokens, m.start, lexicon) or _at_a_position(tokens, m.end, lexicon):
+            continue  # "did not say whether it would sign"; "backed Jio's position"
         polarity, weight, head, tail = cue.polarity, cue.weight, m.start, m.end
         if cue.kind == "request":
             action = _action(tokens, m.end, lexicon)
@@ -154,6 +159,9 @@ def score_stance(
         contribution = polarity * weight * (_NEGATED if neg is not None else 1.0)
         if any(0 < h - m.start <= 6 for h in hedges):
             contribution *= 0.4  # "supports carbon pricing in principle, but …"
+        if contrasts:
+            # "It did not object to X, but said the floor would push drivers out": the turn counts.
+            contribution *= 0.5 if any(c > m.start for c in contrasts) else 1.5
         raw += contribution
         explicit = True
         evidence.append(_span(text, tokens, min(head, neg) if neg is not None else head, tail))
@@ -184,6 +192,15 @@ def _negator(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap):
             return None
     return None
+
+
+def _at_a_position(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
+    """Whether a cue's object is another party's position ("backed Jio's position")."""
+    for i in range(end, min(len(tokens) - 1, end + 4)):
+        if (tokens[i + 1].word in lexicon.position_nouns and tokens[i].word == "s" and tokens[i].gap in ("’", "'")
+                and i > 0 and tokens[i - 1].raw[:1].isupper()):
+            return True  # a named party's position, not "the regulator's call"
+    return False
 
 
 def _uncertain(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
