@@ -204,7 +204,8 @@ def attribute_statement(
         # "Regulators fined X." — then "The company said it would appeal" is X.
         opener = _opening_company(tokens, clauses, at, mentions, entities, lexicon)
         focus = opener or next((Speaker(entities[r.entity_id].name, r.entity_id) for r in companies.values()
-                                if r.role == SUBJECT), None)
+                                if r.role == SUBJECT), None) or next(
+            (Speaker(entities[r.entity_id].name, r.entity_id) for r in companies.values()), None)
         if focus is not None:
             discourse = replace(discourse, last_company=focus)
     return Attribution(tokens, matches, companies, main_speaker), discourse
@@ -360,8 +361,9 @@ def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cu
         if tok.quoted or "," not in tok.gap or i in aside:
             continue
         if tok.word in lx.reporting and not tok.word.endswith("ing"):
-            nxt = tokens[i + 1]
-            if not (nxt.raw[:1].isupper() or nxt.word in lx.titles or nxt.word in ("a", "an", "the")):
+            # "…, said Daniel Ahmad" or "…, said a spokesperson for Meta" — not "…, called the cap …".
+            head = tokens[i + 1:min(b, i + 4)]
+            if not any(t.raw[:1].isupper() or (t.word in lx.titles and t.word not in _NOT_TITLES) for t in head):
                 continue
             start = i + 1
         else:
@@ -473,8 +475,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         return [discourse.last_person]
     if any(w in lx.company_pronouns for w in words):
         resolved = discourse.last_company
-    elif any(w in lx.group_pronouns for w in words) and discourse.last_speakers:
-        return list(discourse.last_speakers)
+    elif any(w in lx.group_pronouns for w in words) and (discourse.last_speakers or discourse.last_company):
+        # "So yes, we support the regulation" in an interview: the company being interviewed.
+        return list(discourse.last_speakers) or [discourse.last_company]
     elif words[0] in lx.anaphor_determiners and any(w in lx.company_heads for w in words[1:4]):
         resolved = discourse.last_company
     elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):

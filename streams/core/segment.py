@@ -20,6 +20,9 @@ _OPEN_QUOTES = "“\""
 _CLOSE_QUOTES = "”\""
 _MAX_QUOTE_SPAN = 700  # a quote open longer than this is unbalanced: stop honouring it
 _SHORT_PARAGRAPH = 400
+_LINE = re.compile(r"[^\n]+")
+_HEADING_MAX = 60
+_CLOSING = ".!?:;,\"”’')…"
 _ANCHORED_WINDOW = 200
 
 
@@ -89,7 +92,8 @@ class SegmentationRules:
 
 def segment_article(body: str, rules: SegmentationRules) -> list[Segment]:
     """Split ``body`` into statements with furniture removed; offsets index ``body``."""
-    spans = _cut_tail(body, [span for para in _PARAGRAPH.finditer(body) for span in _paragraph_spans(body, para, rules)], rules)
+    blocks = [block for para in _PARAGRAPH.finditer(body) for block in _blocks(body, para.start(), para.end())]
+    spans = _cut_tail(body, [span for start, end in blocks for span in _paragraph_spans(body, start, end, rules)], rules)
     segments = []
     for s, e in spans:
         sentence = body[s:e]
@@ -99,9 +103,28 @@ def segment_article(body: str, rules: SegmentationRules) -> list[Segment]:
     return segments
 
 
-def _paragraph_spans(body: str, para: re.Match[str], rules: SegmentationRules) -> list[tuple[int, int]]:
+def _blocks(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph's lines, grouped, with headings and time stamps ("10:48am", "What happens
+    next") on their own: a short line without closing punctuation does not run into the next."""
+    if "\n" not in body[start:end]:
+        return [(start, end)]
+    blocks: list[tuple[int, int]] = []
+    block_start = start
+    for line in _LINE.finditer(body, start, end):
+        text = line.group().strip()
+        if text and len(text) < _HEADING_MAX and text[-1] not in _CLOSING:
+            if line.start() > block_start:
+                blocks.append((block_start, line.start()))
+            blocks.append((line.start(), line.end()))
+            block_start = line.end()
+    if block_start < end:
+        blocks.append((block_start, end))
+    return blocks
+
+
+def _paragraph_spans(body: str, start: int, end: int, rules: SegmentationRules) -> list[tuple[int, int]]:
     """The sentence spans of one paragraph; none when the paragraph is furniture (a caption, a byline)."""
-    start, end = _trim(body, para.start(), para.end())
+    start, end = _trim(body, start, end)
     if start >= end:
         return []
     spans = _merge_fragments(body, _split_sentences(body, start, end, rules))

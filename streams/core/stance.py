@@ -138,12 +138,7 @@ def score_stance(
             polarity = polarity or direction  # "urged lawmakers to go further": more of the news
             weight = 0.9
         elif cue.kind == "relative":
-            polarity = direction  # pleased with a rollback opposes the rule
-            target = _inversion(tokens, m.end, lexicon)
-            if target is not None:
-                polarity = -polarity
-                consumed.add(target)
-                head, tail = min(head, target), max(tail, target + 1)
+            polarity = direction  # pleased with a rollback opposes the rule; "not far enough" asks for more of it
         else:
             target = _inversion(tokens, m.end, lexicon, m.start if cue.evaluative else None)
             if target is not None:
@@ -246,10 +241,18 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
 def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexicon, evaluative: bool) -> bool:
     """Whether a cue is aimed at "the decision", "the move": the article's news itself
     ("welcomed the decision"; "today's decision is a victory")."""
-    if any(tokens[i].word in lexicon.generic_references for i in _object_range(tokens, end, lexicon)):
+    if any(_news_reference(tokens, i, lexicon) for i in _object_range(tokens, end, lexicon)):
         return True
-    return evaluative and any(tokens[i].word in lexicon.generic_references
+    return evaluative and any(_news_reference(tokens, i, lexicon)
                               for i in range(max(0, start - lexicon.object_window), start))
+
+
+_EARLIER = frozenset({"original", "old", "existing", "previous", "current", "initial", "prior", "earlier", "first"})
+
+
+def _news_reference(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
+    # "the original plan" is the rule as it was, not the news
+    return tokens[i].word in lexicon.generic_references and (i == 0 or tokens[i - 1].word not in _EARLIER)
 
 
 def _negator_between(tokens: list, start: int, stop: int, lexicon: StanceLexicon) -> int | None:
