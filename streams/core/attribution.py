@@ -238,8 +238,14 @@ def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities
     return Discourse(index, last_person, last_company, tuple(speakers))
 
 
-def opens_with_reference(words: list[str], lexicon: AttributionLexicon) -> bool:
-    """Whether a statement's first words may refer back to a speaker ("He added", "The company said")."""
+_LABEL = re.compile(r"[A-Z][\w ,.'’&-]{0,60}:\s*[“\"]")
+
+
+def opens_with_reference(text: str, words: list[str], lexicon: AttributionLexicon) -> bool:
+    """Whether a statement's first words may refer back to a speaker ("He added", "The company
+    said", a transcript's "Chief executive: “…”")."""
+    if _LABEL.match(text):
+        return True
     head = words[:4]
     if not head:
         return False
@@ -330,6 +336,11 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
         return None, (a, b), None
     if tokens[a].quoted:
         return _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse)
+    label = _label_end(tokens, a, b)
+    if label is not None:
+        # A transcript or Q&A line, "Chief executive: “Let me be direct …”": the label speaks.
+        agents = _np_agents(tokens, a, label, mentions, at, entities, lx, discourse, clause)
+        return (agents or None), (label, b), (None if agents else _named_speaker(tokens, a, label, at, lx))
     if clause.kind == "according" or (tokens[a].word == "according" and a + 1 < b and tokens[a + 1].word == "to"):
         np_start = a + 2 if a + 1 < b and tokens[a + 1].word == "to" else a + 1
         np_end = next((i for i in range(np_start + 1, b) if "," in tokens[i].gap), b)
@@ -351,6 +362,14 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if not agents:
         return None, (p, b), _named_speaker(tokens, a, p, at, lx)
     return agents, (p, b), None
+
+
+def _label_end(tokens, a: int, b: int) -> int | None:
+    """End of a speaker label ("Chief executive:") opening a clause with a quotation."""
+    for i in range(a + 1, min(b, a + 6)):
+        if ":" in tokens[i].gap:
+            return i if tokens[i].quoted else None
+    return None
 
 
 def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cues, aside) -> int | None:
@@ -398,8 +417,11 @@ def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
 
 
 def _has_subject(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
-    """Whether a clause names its own subject ("as China's regulator reiterated …")."""
+    """Whether a clause names its own subject ("as China's regulator reiterated …"); "…, but
+    that the cap would …" goes on reporting what the previous clause's speaker said."""
     a = _skip_intro(tokens, clause.start, clause.end, lx)
+    if a < clause.end and tokens[a].word == "that" and a > clause.start:
+        return False
     for i in range(a, min(clause.end, a + 8)):
         w = tokens[i].word
         if w in lx.reporting or w in lx.auxiliaries:

@@ -65,7 +65,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
         if k == j:
             words = WORD.findall(seg.text.lower())
             carries = bool(discourse.last_speakers) and discourse.statement_index == index - 1
-            if not carries and not opens_with_reference(words, lx):
+            if not carries and not opens_with_reference(seg.text, words, lx):
                 # Nobody to score here; skip the work, but a new voice ("Sheng said") ends the last one's turn.
                 if not lx.reporting.isdisjoint(words):
                     discourse = Discourse(last_company=discourse.last_company)
