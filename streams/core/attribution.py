@@ -357,6 +357,10 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if p is None or p - a > _MAX_AGENT_TOKENS:
         return None, (a, b), None
     if not _active(tokens, p, b, lx, cues):
+        by_agents = _passive_agents(tokens, p, b, mentions, at, entities, cues)
+        if by_agents:
+            # "The rule was not welcomed by Fjordvik Outdoor AS": the company after "by" speaks.
+            return by_agents, (p, b), None
         return None, (a, b), _named_speaker(tokens, a, p, at, lx) if p > a else None
     agents = _np_agents(tokens, a, p, mentions, at, entities, lx, discourse, clause)
     if not agents:
@@ -466,6 +470,18 @@ def _active(tokens, p: int, b: int, lx: AttributionLexicon, cues: frozenset[int]
     return any(i in cues or (tokens[i].word in lx.reporting and not tokens[i].gap.endswith("-")) for i in range(p, b))
 
 
+def _passive_agents(tokens, p: int, b: int, mentions, at, entities, cues: frozenset[int]) -> list[Speaker]:
+    """Companies named after "by" in a passive clause whose verb is a stance cue."""
+    if not any(i in cues for i in range(p, min(b, p + 4))):
+        return []
+    for i in range(p + 1, min(b - 1, p + 8)):
+        if tokens[i].word == "by" and (k := at.get(i + 1)) is not None:
+            entity = entities.get(mentions[k].entity_id)
+            if entity is not None and entity.is_company:
+                return [Speaker(mentions[k].surface, entity.id)]
+    return []
+
+
 def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx: AttributionLexicon,
                discourse: Discourse, clause: _Clause) -> list[Speaker]:
     """The speakers a subject noun phrase names: companies, their people, or resolved pronouns."""
@@ -481,7 +497,13 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             continue
         m = mentions[k]
         speaker = Speaker(m.person or m.surface, m.entity_id)
-        (dependents if i > a and tokens[i - 1].word in lx.non_agent_prepositions else agents).append(speaker)
+        if i > a and tokens[i - 1].word in lx.non_agent_prepositions:
+            # "companies, including ASML and Airbus, have called …": members of the subject speak;
+            # "platforms including Instagram", "among them Samsung" only when nothing else does.
+            if tokens[i - 1].word in ("including", "as"):
+                dependents.append(speaker)
+            continue
+        agents.append(speaker)
     agents = agents or dependents
     agents = _pair_people(tokens, a, b, agents, mentions, at, entities, lx, clause.aside)
     if agents:
@@ -500,8 +522,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     elif any(w in lx.group_pronouns for w in words) and (discourse.last_speakers or discourse.last_company):
         # "So yes, we support the regulation" in an interview: the company being interviewed.
         return list(discourse.last_speakers) or [discourse.last_company]
-    elif words[0] in lx.anaphor_determiners and any(w in lx.company_heads for w in words[1:4]):
-        resolved = discourse.last_company
+    elif words[0] in lx.anaphor_determiners and any(w in lx.company_heads for w in words[1:4]) and not any(
+            tokens[i].raw[:1].isupper() for i in range(a + 1, min(b, a + 4))):
+        resolved = discourse.last_company  # "the company", "the e-commerce giant"; not "The Korea Startup Forum"
     elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):
         # "…,” Chief Executive Fiona Marsh said: the company of the story so far speaks through her.
         resolved = discourse.last_company

@@ -124,7 +124,7 @@ class EntityRegistry:
         heads = "|".join(re.escape(h) for h in names["company_descriptors"])
         # The descriptor must head the appositive: "Yoti, a London-based start-up," but not
         # "Bill Winters, the bank's group chief executive".
-        head_end = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|[a-z]+(?:ed|ing))\b)"
+        head_end = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|run|owned|led|backed|held|made|built|[a-z]+(?:ed|ing))\b)"
         appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?(?:{heads})\b(?![’']s){head_end}"
                                 rf"|(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b)")
         lower_starts = sorted({a.tokens[0] for c in index.values() for a in c if a.lower_start}, key=len, reverse=True)
@@ -333,8 +333,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
         words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton
         while words and words[0].casefold().strip("’'") in registry.name_stopwords:
             words.pop(0)
-        if not words:
-            continue
+        if not words or all(w.rstrip(".,").casefold() in registry.corporate_words for w in words):
+            continue  # "Co., Ltd." names nobody
         name = " ".join(words)
         name_tokens = tuple(t.casefold() for t in _TOKEN.findall(name))
         if _registry_name(registry, name_tokens):

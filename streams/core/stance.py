@@ -39,6 +39,7 @@ class StanceLexicon:
     generic_references: frozenset[str]
     rule_nouns: frozenset[str]
     position_nouns: frozenset[str]
+    past_markers: PhraseIndex[bool]
     contrast_words: frozenset[str]
     negators: frozenset[str]
     uncertainty: frozenset[str]
@@ -66,6 +67,7 @@ class StanceLexicon:
             generic_references=frozenset(data["generic_references"]),
             rule_nouns=frozenset(w for n in data["rule_nouns"] for w in n.split()),
             position_nouns=frozenset(data["position_nouns"]),
+            past_markers=PhraseIndex((p, True) for p in data["past_markers"]),
             contrast_words=frozenset(data["contrast_words"]),
             negators=frozenset(data["negators"]),
             uncertainty=frozenset(data["uncertainty_markers"]),
@@ -117,6 +119,8 @@ def score_stance(
     consumed: set[int] = set()  # inversion targets already used; not cues in their own right
     hedges = [m.start for m in matches if m.value.kind == "hedge"]
     contrasts = [i for a, b in regions for i in range(a, b) if tokens[i].word in lexicon.contrast_words]
+    # What a company said before counts half of what it says now.
+    then = 0.5 if lexicon.past_markers.find([t.word for t in tokens]) else 1.0
     for m in matches:
         if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions):
             continue  # "Tencent-backed" is not the word "backed"
@@ -151,7 +155,7 @@ def score_stance(
         neg = _negator(tokens, m.start, lexicon)
         if cue.kind == "request" and neg is None:
             neg = _negator_between(tokens, m.end, tail, lexicon)
-        contribution = polarity * weight * (_NEGATED if neg is not None else 1.0)
+        contribution = polarity * weight * then * (_NEGATED if neg is not None else 1.0)
         if any(0 < h - m.start <= 6 for h in hedges):
             contribution *= 0.4  # "supports carbon pricing in principle, but …"
         if contrasts:
@@ -161,6 +165,9 @@ def score_stance(
         explicit = True
         evidence.append(_span(text, tokens, min(head, neg) if neg is not None else head, tail))
     vader_weight = 0.3 if about_rules else 0.12
+    if explicit and neutral_cue and abs(raw) < 0.5:
+        # "said it was preparing to comply and declined to comment further": no side taken.
+        return StanceResult(NEUTRAL, 0.0, 0.6, tuple(evidence))
     if explicit:
         score = math.tanh(1.2 * raw) + vader_weight * compound
         agree = compound * raw > 0 and abs(compound) > 0.2
