@@ -495,6 +495,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         seen.add(k)
         if _is_modifier(tokens, i, at, k, lx) or _behind_non_speaker(tokens, a, i, lx):
             continue
+        if agents and i > a + 1 and tokens[i - 1].word == "of" and (
+                tokens[i - 2].word in lx.company_heads or tokens[i - 2].word in lx.modifier_nouns):
+            continue  # "AliExpress, the international marketplace of Alibaba Group": the parent is not speaking
         m = mentions[k]
         speaker = Speaker(m.person or m.surface, m.entity_id)
         if i > a and tokens[i - 1].word in lx.non_agent_prepositions:

@@ -70,6 +70,8 @@ class EntityRegistry:
     multi_form: re.Pattern[str]
     corporate_words: frozenset[str]
     name_stopwords: frozenset[str]
+    industry_words: frozenset[str]
+    prefix_form: re.Pattern[str]
     unknown_pattern: "_NamePattern"
     appositive: re.Pattern[str]
     """", a London-based start-up": a descriptor that says the name before it is a company."""
@@ -130,7 +132,10 @@ class EntityRegistry:
         lower_starts = sorted({a.tokens[0] for c in index.values() for a in c if a.lower_start}, key=len, reverse=True)
         lower_alt = "".join(f"|{re.escape(w)}" for w in lower_starts)
         name_start = re.compile(rf"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*{lower_alt}(?!\w))", re.UNICODE)
+        prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
+        prefix_form = re.compile(rf"(?<![\w.])(?:{prefixes})[ \t]+((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){{0,4}})")
         return cls(entities, index, trie, legal, multi_form, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
+                   frozenset(w.casefold() for w in names["industry_words"]), prefix_form,
                    unknown, appositive, name_start, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
@@ -329,8 +334,9 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
         if any(_registry_name(registry, tuple(t.casefold() for t in _TOKEN.findall(" ".join(words[i:]))))
                for i in starts):
             continue  # "Bank of America Corp.", "Critics of Shell Plc": the registry knows the company
-        owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
-        words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton
+        owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) or _DESCRIPTOR.search(w)),
+                    default=-1)
+        words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton; "New York-listed Coupang Inc." Coupang
         while words and words[0].casefold().strip("’'") in registry.name_stopwords:
             words.pop(0)
         if not words or all(w.rstrip(".,").casefold() in registry.corporate_words for w in words):
@@ -346,8 +352,10 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
         entities[entity_id] = Entity(entity_id, COMPANY, name, (name, full))
         spans.append((name_start, mention_end))
         aliases = [name_tokens]
-        if len(name_tokens) > 1 and name_tokens[0] not in registry.name_stopwords and len(name_tokens[0]) > 3:
-            aliases.append(name_tokens[:1])  # "Zentrova" on second reference
+        if len(name_tokens) > 1:
+            # "Zentrova" on second reference for "Zentrova Robotics Inc.", "Renner" for "Lojas Renner SA"
+            aliases += [(t,) for t in {name_tokens[0], name_tokens[-1]}
+                        if len(t) > 3 and t not in registry.name_stopwords and t not in registry.industry_words]
         for toks in aliases:
             index.setdefault(toks[0], []).append(_Alias(toks, entity_id, None, False, False, False))
     for candidates in index.values():
@@ -371,6 +379,7 @@ class _NamePattern:
                 yield m.start(1), m.end(1), a.end() if include_anchor else m.end(1)
 
 
+_DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
 _NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){0,3})$")
 
 
@@ -378,6 +387,8 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry):
     """Names with a legal form ("Zentrova Robotics Inc."), then capitalised names followed by a
     company descriptor ("Yoti, one of the age-verification providers")."""
     yield from registry.unknown_pattern.finditer(body)
+    for m in registry.prefix_form.finditer(body):
+        yield m.start(1), m.end(1), m.end(1)  # "PT Ojek Nusantara Digital"
     for start, end, full_end in _NamePattern(registry.appositive, _NAME_BEFORE_COMMA, 80).finditer(body, False):
         if body[start:end].split()[0].casefold() not in registry.name_stopwords:
             yield start, end, full_end
