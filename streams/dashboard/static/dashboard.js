@@ -6,7 +6,8 @@
 (() => {
   const SVG = "http://www.w3.org/2000/svg";
   const FEED_MAX = 150;
-  const PALETTE = ["#2f6fed", "#15935b", "#d0423f", "#e08a00", "#8e44ad", "#0e9aa7", "#c2185b", "#5d6d7e"];
+  // Series colours: none of them the green or red of support and oppose.
+  const PALETTE = ["#2f6fed", "#8e44ad", "#e08a00", "#0e9aa7", "#c2185b", "#5d6d7e", "#8d6e63", "#7c8b2d"];
 
   const model = {
     overview: { seq: 0, companies: 0, events: 0, articles: 0, unit: "hour" },
@@ -293,7 +294,7 @@
     return node;
   }
 
-  function regulationChips(regulations, max = 2) {
+  function regulationChips(regulations, max = 1) {
     const names = Object.keys(regulations);
     const chips = el("span", { class: "chips" });
     for (const name of names.slice(0, max)) chips.append(el("span", { class: "chip", title: `${regulations[name]} statements`, text: name }));
@@ -347,7 +348,8 @@
     return model.selected.map((id) => model.companies.get(id)).filter(Boolean);
   }
 
-  const colorOf = (id) => PALETTE[Math.abs([...id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7)) % PALETTE.length];
+  // A chart colour per company: its place in the selection, so that picked companies differ.
+  const colorOf = (id) => PALETTE[Math.max(model.selected.indexOf(id), 0) % PALETTE.length];
 
   // A line chart of the running score of each series on a shared time axis.
   function lineChart(container, series, height) {
