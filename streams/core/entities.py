@@ -55,8 +55,9 @@ class _Alias:
     person: str | None
     ambiguous: bool
     short_person: bool  # a surname: only after the full name was seen in the article
-    lower_start: bool   # the alias itself begins lower-case ("eBay"): match that case exactly
+    lower_start: bool   # the alias itself begins lower-case ("eBay"): match its inner capitals too
     upper: bool = False  # an acronym ("DOE", "SEC", "BP"): only as written, never "Doe" or "Sec"
+    inner_capital: bool = False  # "eBay", "iFood": the written word must have its capital too
 
 
 @dataclass
@@ -92,7 +93,8 @@ class EntityRegistry:
             if tokens:
                 upper = alias.isupper() and len(alias.replace(".", "").replace(" ", "")) <= 6
                 index.setdefault(tokens[0], []).append(
-                    _Alias(tokens, lower_start=alias[:1].islower(), upper=upper, **kw))
+                    _Alias(tokens, lower_start=alias[:1].islower(), upper=upper,
+                           inner_capital=any(ch.isupper() for ch in alias.split()[0]), **kw))
 
         for raw in data["entities"]:
             ambiguous = set(raw.get("ambiguous_aliases", []))
@@ -130,8 +132,9 @@ class EntityRegistry:
         appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?(?:{heads})\b(?![’']s){head_end}"
                                 rf"|(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b)")
         lower_starts = sorted({a.tokens[0] for c in index.values() for a in c if a.lower_start}, key=len, reverse=True)
-        lower_alt = "".join(f"|{re.escape(w)}" for w in lower_starts)
-        name_start = re.compile(rf"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*{lower_alt}(?!\w))", re.UNICODE)
+        lower_alt = "|".join(re.escape(w) for w in lower_starts)
+        lower_part = rf"|(?i:{lower_alt})(?!\w)" if lower_alt else ""  # "eBay", "iFood", "inDrive"
+        name_start = re.compile(rf"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*{lower_part})")
         prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
         prefix_form = re.compile(rf"(?<![\w.])(?:{prefixes})[ \t]+((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){{0,4}})")
         return cls(entities, index, trie, legal, multi_form, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
@@ -236,8 +239,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
                 surnames: set[str]) -> bool:
     first = body[start]
     if alias.lower_start:
-        if not body.startswith(alias.tokens[0], start) and first.islower():
-            return False
+        word = body[start:start + len(alias.tokens[0])]
+        if alias.inner_capital and word.islower():
+            return False  # "ebay" in running text is not eBay
     elif first.islower():
         return False
     if alias.upper and not body[start:end].isupper():
