@@ -525,8 +525,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     elif any(w in lx.group_pronouns for w in words) and (discourse.last_speakers or discourse.last_company):
         # "So yes, we support the regulation" in an interview: the company being interviewed.
         return list(discourse.last_speakers) or [discourse.last_company]
-    elif words[0] in lx.anaphor_determiners and any(w in lx.company_heads for w in words[1:4]) and not any(
-            tokens[i].raw[:1].isupper() for i in range(a + 1, min(b, a + 4))):
+    elif _definite_company(tokens, a, b, lx):
         resolved = discourse.last_company  # "the company", "the e-commerce giant"; not "The Korea Startup Forum"
     elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):
         # "…,” Chief Executive Fiona Marsh said: the company of the story so far speaks through her.
@@ -534,6 +533,17 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     if resolved is None:
         return []
     return [Speaker(names[0][1], resolved.entity_id) if names else resolved]
+
+
+def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
+    """Whether a phrase is a definite description of a company ("on Tuesday the company")."""
+    for j in range(a, b):
+        if tokens[j].word in lx.anaphor_determiners:
+            ahead = range(j + 1, min(b, j + 4))
+            if any(tokens[i].word in lx.company_heads for i in ahead) and not any(
+                    tokens[i].raw[:1].isupper() for i in ahead):
+                return True
+    return False
 
 
 def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon) -> bool:

@@ -1,0 +1,111 @@
+"""Stance mechanisms that look beyond one cue: the article's news (a rule adopted or rolled
+back), passive voice, transcripts and interviews, contrast, and positions a company held before.
+
+Every article here is written for the test; none comes from the seed corpus.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def label(analysis, company_id: str) -> str:
+    """The company-level label by the evaluation's rule (sign of summed speaker scores)."""
+    scores = [e.stance_score for e in analysis.events
+              if e.company_id == company_id and e.role == "speaker" and e.stance != "neutral"]
+    total = sum(scores)
+    return "neutral" if not scores or total == 0 else ("support" if total > 0 else "oppose")
+
+
+ROLLBACK = ("Brussels on Tuesday scrapped its planned levy on online marketplaces, weeks after repealing "
+            "the reporting rule that came with it. ")
+ADOPTION = "Brussels on Tuesday adopted a levy on online marketplaces that takes effect next year. "
+
+
+@pytest.mark.parametrize("lead, stance", [(ROLLBACK, "oppose"), (ADOPTION, "support")])
+def test_welcoming_the_decision_follows_the_news(analyse, lead, stance):
+    analysis = analyse(lead + "Zalando SE welcomed the decision.")
+    assert label(analysis, "zalando") == stance
+
+
+@pytest.mark.parametrize("lead, stance", [(ROLLBACK, "oppose"), (ADOPTION, "support")])
+def test_being_pleased_follows_the_news(analyse, lead, stance):
+    analysis = analyse(lead + "Zalando SE said it was pleased with the outcome.")
+    assert label(analysis, "zalando") == stance
+
+
+def test_asking_for_a_rollback_is_not_the_news(analyse):
+    analysis = analyse(
+        "Retailers urged Brussels to scrap and delay the levy on online marketplaces. "
+        "Zalando SE welcomed the decision to keep it."
+    )
+    assert label(analysis, "zalando") == "support"
+
+
+def test_the_original_plan_is_not_the_news(analyse):
+    analysis = analyse(ROLLBACK + "Zalando SE, a fierce critic of the original plan, said the cuts did not go far enough.")
+    assert label(analysis, "zalando") == "oppose"
+
+
+def test_calling_a_rollback_a_mistake_supports_the_rule(analyse):
+    analysis = analyse(ROLLBACK + 'Zalando SE said rolling the rule back would be "a serious mistake".')
+    assert label(analysis, "zalando") == "support"
+
+
+def test_passive_voice_names_the_speaker_after_by(analyse):
+    analysis = analyse(ADOPTION + "The levy was not welcomed by Zalando SE, which had asked for an exemption.")
+    assert label(analysis, "zalando") == "oppose"
+
+
+def test_a_transcript_label_speaks_for_the_company_of_its_heading(analyse):
+    analysis = analyse(
+        "Telecom operators discussed the draft rules on their results calls.\n\n"
+        "Brightline Mobile Ltd — call of 10 November\n\n"
+        'Chief executive: "The draft is a step in the right direction. We support it."\n\n'
+        "Kestrel Telecom plc — call of 11 November\n\n"
+        'Chief executive: "We think it is the wrong intervention at the wrong time."'
+    )
+    assert label(analysis, "brightline-mobile") == "support"
+    assert label(analysis, "kestrel-telecom") == "oppose"
+
+
+def test_the_turn_after_but_outweighs_the_concession(analyse):
+    analysis = analyse(
+        ADOPTION + "Zalando SE did not object to the reporting part, but said the levy would "
+        "push small sellers out of the market."
+    )
+    assert label(analysis, "zalando") == "oppose"
+
+
+def test_a_position_held_before_counts_less_than_the_current_one(analyse):
+    analysis = analyse(
+        ROLLBACK + "Zalando SE praised the levy when it was proposed. "
+        'But on Tuesday the company said it "fully supports" the repeal.'
+    )
+    assert label(analysis, "zalando") == "oppose"
+
+
+def test_backing_another_companys_position_takes_no_side_by_itself(analyse):
+    analysis = analyse(ADOPTION + "Zalando SE backed Otto Group's position in a letter.")
+    assert label(analysis, "zalando") == "neutral"
+
+
+def test_declining_to_sign_is_negation(analyse):
+    analysis = analyse("Meta Platforms Inc. declined to sign the voluntary code of practice on AI.")
+    assert label(analysis, "meta") == "oppose"
+
+
+def test_interview_we_is_the_interviewee_company(analyse):
+    analysis = analyse(
+        "Trade Weekly spoke to the chief executive of Norvane Freight AB, a Gothenburg-based haulier.\n\n"
+        "Why do you back the new emissions rules?\n\n"
+        "We support the regulation because it rewards carriers that invested early."
+    )
+    assert label(analysis, "norvane-freight") == "support"
+
+
+def test_live_blog_time_stamps_do_not_hide_the_company(analyse):
+    analysis = analyse(
+        ADOPTION.strip() + "\n\n10:48am\nSnap Inc, owner of Snapchat, has also weighed in.\n"
+        'It says the law is "rushed and unworkable".'
+    )
+    assert label(analysis, "snap") == "oppose"
