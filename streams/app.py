@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from schemas import StanceEvent
 from streams import aggregate, metrics, topics
 from streams.core import analyse_article, load_resources
+from streams.faust_recovery import TableManager as FlowHoldingTableManager
 from streams.dashboard import install_dashboard
 from streams.processing import Origin, handle_article
 from streams.settings import Settings
@@ -76,6 +77,8 @@ def faust_config(settings: Settings) -> dict[str, Any]:
         web_port=settings.web_port,
         datadir=str(settings.faust_data_dir),
         store="memory://",
+        # Holds records while recovery seeks partitions (faust-streaming #596).
+        TableManager=FlowHoldingTableManager,
     )
 
 
