@@ -11,8 +11,6 @@ import logging
 import time
 from dataclasses import dataclass
 
-from kafka.errors import KafkaError, RetriableError
-
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,6 +81,8 @@ def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> list[str]:
     Existing topics are left as they are; a partition count that differs is logged, since a
     running cluster's topics are not repartitioned behind its users' backs.
     """
+    from kafka.errors import KafkaError, RetriableError
+
     from streams import clients
 
     deadline = time.monotonic() + timeout
