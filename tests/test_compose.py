@@ -69,7 +69,7 @@ def test_workers_scale_without_fixed_host_ports():
 
 def test_replay_command_parses():
     args = build_parser().parse_args(SERVICES["replay"]["command"])
-    assert args.command == "replay" and [str(p) for p in args.paths] == ["seeds"]
+    assert args.command == "replay" and [Path(p) for p in args.paths] == [Path("seeds")]
     assert "COPY seeds" in DOCKERFILE
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from schemas import Article, CompanyStance
 from streams import topics
-from streams.commands.replay import DEFAULT_PATHS, Progress, input_files, read_articles, send_articles
+from streams.commands.replay import DEFAULT_PATHS, Progress, load_articles, send_articles
 from streams.settings import Settings
 
 
@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "demo", help="broker, worker and replay of seeds/, then a per-company table",
         description="Run the pipeline locally on the seed articles and print each company's stance.")
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="articles to replay (default: seeds/)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="articles to replay (default: seeds/)")
     parser.add_argument("--keep-running", action="store_true",
                         help="leave the broker and the worker running (with the dashboard) until Ctrl-C")
     parser.add_argument("--web-port", type=int, metavar="N", help="the worker's web port (default: STANCE_WEB_PORT or 6066)")
@@ -63,12 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from streams import clients, local
 
     settings = Settings.from_env()
-    try:
-        files = input_files(args.paths or [Path(p) for p in DEFAULT_PATHS])
-    except FileNotFoundError as exc:
-        print(f"demo: {exc}", file=sys.stderr)
-        return 2
-    articles = list(read_articles(files, max_body_bytes=settings.max_body_bytes))
+    articles, files = load_articles(args.paths or DEFAULT_PATHS, max_body_bytes=settings.max_body_bytes)
     if not articles:
         print("demo: no articles to replay", file=sys.stderr)
         return 1

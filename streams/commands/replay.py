@@ -11,17 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable
 from typing import TextIO
 
 from schemas import Article
 from streams import topics
-from streams.core import ArticleRejected, article_from_text, decode_article
+from streams.inputs import BadInput, expand_paths, read_articles
 from streams.settings import Settings
 
 DEFAULT_PATHS = ("seeds",)
-SUFFIXES = (".jsonl", ".txt")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "replay", help="produce articles to the input topic",
         description="Produce articles from JSON Lines and .txt files (or directories of them) to the "
                     "articles topic, keyed by article id.")
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or directories (default: seeds/)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds/)")
     parser.add_argument("--rate", type=float, metavar="N", help="articles per second (default: as fast as possible)")
     parser.add_argument("--loop", action="store_true", help="start over at the end, until Ctrl-C")
     parser.add_argument("--new-ids", action="store_true",
@@ -38,36 +36,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def input_files(paths: Iterable[Path]) -> list[Path]:
-    """The files to read: each file given, and the .jsonl/.txt files of each directory, sorted."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
-        elif path.is_file():
-            files.append(path)
+def load_articles(paths: Iterable[str], *, max_body_bytes: int,
+                  errors: TextIO | None = sys.stderr) -> tuple[list[Article], list[str]]:
+    """The valid articles of ``paths`` (files or directories) and the files read; every
+    input that is not a valid article is reported to ``errors`` (file and line) and skipped."""
+    paths = list(paths)
+    articles: list[Article] = []
+    for item in read_articles(paths, max_body_bytes=max_body_bytes):
+        if isinstance(item, BadInput):
+            if errors is not None:
+                print(f"{item} (skipped)", file=errors)
         else:
-            raise FileNotFoundError(f"{path}: no such file or directory")
-    return files
-
-
-def read_articles(files: Iterable[Path], *, max_body_bytes: int, errors: TextIO | None = sys.stderr) -> Iterator[Article]:
-    """Every valid article of ``files``; invalid ones are reported to ``errors`` and skipped."""
-    for path in files:
-        if path.suffix == ".jsonl":
-            with open(path, "rb") as lines:
-                for number, line in enumerate(lines, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        yield decode_article(line, max_body_bytes=max_body_bytes)
-                    except ArticleRejected as exc:
-                        _report(errors, f"{path}:{number}: skipped ({exc.reason}): {exc.message}")
-        else:
-            try:
-                yield article_from_text(str(path), path.read_text(encoding="utf-8"), max_body_bytes=max_body_bytes)
-            except (ArticleRejected, UnicodeDecodeError) as exc:
-                _report(errors, f"{path}: skipped: {getattr(exc, 'message', exc)}")
+            articles.append(item)
+    return articles, expand_paths(paths)
 
 
 def encode(article: Article) -> tuple[bytes, bytes]:
@@ -128,12 +109,7 @@ def run(args: argparse.Namespace) -> int:
     from streams import clients
 
     settings = Settings.from_env()
-    try:
-        files = input_files(args.paths or [Path(p) for p in DEFAULT_PATHS])
-    except FileNotFoundError as exc:
-        print(f"replay: {exc}", file=sys.stderr)
-        return 2
-    articles = list(read_articles(files, max_body_bytes=settings.max_body_bytes))
+    articles, files = load_articles(args.paths or DEFAULT_PATHS, max_body_bytes=settings.max_body_bytes)
     if not articles:
         print(f"replay: no valid articles in {', '.join(map(str, files)) or 'the given paths'}", file=sys.stderr)
         return 1
@@ -169,8 +145,3 @@ def run(args: argparse.Namespace) -> int:
     print(f"sent {sent} articles from {len(files)} files to {topic} at {settings.bootstrap} "
           f"in {elapsed:.1f} s" + (f"; {failed} sends failed" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
-
-
-def _report(stream: TextIO | None, line: str) -> None:
-    if stream is not None:
-        print(line, file=stream)

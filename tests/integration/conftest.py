@@ -17,7 +17,7 @@ from kafka import TopicPartition
 from schemas import Article, CompanyStance
 from streams import clients, topics
 from streams.broker import EmbeddedBroker, free_port
-from streams.commands.replay import encode, input_files, read_articles
+from streams.commands.replay import encode, load_articles
 from streams.local import WorkerProcess
 from streams.settings import Settings
 
@@ -30,12 +30,12 @@ def seed_article() -> Article:
     """The reference article: the seeds/ record once it exists, else the shared text file."""
     jsonl = REPO / "seeds" / f"{SEED_ID}.jsonl"
     path = jsonl if jsonl.exists() else SHARED / "seeds" / f"{SEED_ID}.txt"
-    [article] = read_articles([path], max_body_bytes=10 * 1024 * 1024)
+    [article], _ = load_articles([str(path)], max_body_bytes=10 * 1024 * 1024)
     return article
 
 
 def seed_articles() -> list[Article]:
-    return list(read_articles(input_files([REPO / "seeds"]), max_body_bytes=10 * 1024 * 1024))
+    return load_articles([str(REPO / "seeds")], max_body_bytes=10 * 1024 * 1024)[0]
 
 
 @dataclass

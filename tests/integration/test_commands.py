@@ -48,8 +48,8 @@ def test_replay_sends_valid_articles_keyed_by_id_and_reports_bad_lines(broker_se
     run = subprocess.run(policy_stance("replay", str(tmp_path), "--rate", "50"), cwd=REPO, env=env,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
-    assert "articles.jsonl:3: skipped (not_json)" in run.stderr
-    assert "articles.jsonl:4: skipped (invalid_article)" in run.stderr
+    assert "articles.jsonl:3: not_json:" in run.stderr
+    assert "articles.jsonl:4: invalid_article:" in run.stderr
     assert "sent 2 articles from 2 files" in run.stderr
     records = read_topic(broker_settings, "replay.articles")
     by_key = {r.key.decode(): r.value for r in records}
