@@ -18,6 +18,7 @@ _TOKEN = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"[’']s?\b")
 
 COMPANY = "company"
+ORGANISATION = "organisation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ class EntityRegistry:
     name_stopwords: frozenset[str]
     industry_words: frozenset[str]
     prefix_form: re.Pattern[str]
+    organisation_words: frozenset[str]
+    organisation_descriptors: re.Pattern[str]
     unknown_pattern: "_NamePattern"
     appositive: re.Pattern[str]
     """", a London-based start-up": a descriptor that says the name before it is a company."""
@@ -139,6 +142,8 @@ class EntityRegistry:
         prefix_form = re.compile(rf"(?<![\w.])(?:{prefixes})[ \t]+((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){{0,4}})")
         return cls(entities, index, trie, legal, multi_form, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
                    frozenset(w.casefold() for w in names["industry_words"]), prefix_form,
+                   frozenset(w.casefold() for w in names["organisation_words"]),
+                   re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b", re.I),
                    unknown, appositive, name_start, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
@@ -331,6 +336,10 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
     spans: list[tuple[int, int]] = []
     for name_start, name_end, mention_end in _legal_form_or_appositive(body, registry):
         words = body[name_start:name_end].split()
+        cut = max((i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w.rstrip(".")) > 3), default=-1)
+        words = [w for w in words[cut + 1:]]  # "… the Treasury. TikTok Pte Ltd" names TikTok
+        while words and words[0][:1].isdigit() and len(words) > 1:
+            words.pop(0)  # "in 2025 Ledgerline Inc."
         while len(words) > 1 and words[-1].rstrip(".").casefold() in registry.legal_forms:
             words.pop()  # an appositive after "Harbour Energy Plc," names Harbour Energy
         starts = [i for i in range(len(words)) if i == 0 or words[i - 1].endswith(("’s", "'s"))
@@ -353,7 +362,7 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
         if entity_id in registry.entities or entity_id in entities:
             continue
         full = body[name_start + body[name_start:name_end].find(words[0]):mention_end].rstrip(".")
-        entities[entity_id] = Entity(entity_id, COMPANY, name, (name, full))
+        entities[entity_id] = Entity(entity_id, _kind_of(registry, words, body, mention_end), name, (name, full))
         spans.append((name_start, mention_end))
         aliases = [name_tokens]
         if len(name_tokens) > 1:
@@ -396,6 +405,17 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry):
     for start, end, full_end in _NamePattern(registry.appositive, _NAME_BEFORE_COMMA, 80).finditer(body, False):
         if body[start:end].split()[0].casefold() not in registry.name_stopwords:
             yield start, end, full_end
+
+
+def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) -> str:
+    """``company``, or ``organisation`` for an agency, association or advocacy group: the
+    "Federal Deposit Insurance Corp.", "Better Markets, an advocacy group"."""
+    if any(w.strip(".,").casefold() in registry.organisation_words for w in words):
+        return ORGANISATION
+    appositive = registry.appositive.match(body, end)
+    if appositive is not None and registry.organisation_descriptors.search(appositive.group()):
+        return ORGANISATION
+    return COMPANY
 
 
 def _registry_name(registry: EntityRegistry, name_tokens: tuple[str, ...]) -> bool:
