@@ -396,8 +396,8 @@ def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cu
             if not all(tokens[k].raw[:1].isupper() or tokens[k].word in lx.titles for k in range(i, j)):
                 continue
             start = i
-        if _predicate(tokens, a, i, at, lx, cues, aside) is not None:
-            return start
+        if _predicate(tokens, a, i, at, lx, cues, aside) is not None or any(t.quoted for t in tokens[a:i]):
+            return start  # the content before the attribution has a verb of its own, or is a quotation
     return None
 
 
@@ -426,6 +426,8 @@ def _has_subject(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
     a = _skip_intro(tokens, clause.start, clause.end, lx)
     if a < clause.end and tokens[a].word == "that" and a > clause.start:
         return False
+    if a < clause.end and tokens[a].raw[:1].islower() and (tokens[a].word.endswith("ed") or tokens[a].word in lx.reporting):
+        return False  # "…, but considered the remedies disproportionate": the verb's subject came before
     for i in range(a, min(clause.end, a + 8)):
         w = tokens[i].word
         if w in lx.reporting or w in lx.auxiliaries:
@@ -572,7 +574,9 @@ def _is_modifier(tokens, i: int, at, k: int, lx: AttributionLexicon) -> bool:
     if "-" in nxt.gap and nxt.word in lx.modifier_suffixes:
         return True
     if nxt.word in lx.modifier_nouns and j + 1 not in at:
-        return True
+        # "Alibaba unit Ant" modifies; "Andreessen Horowitz partner Marcus Lindqvist" is a title
+        after = tokens[j + 2] if j + 2 < len(tokens) else None
+        return not (after is not None and after.raw[:1].isupper() and j + 2 not in at)
     possessive = "’" in nxt.gap or "'" in nxt.gap or nxt.word == "s"
     if possessive:
         after = tokens[j + 2] if nxt.word == "s" and j + 2 < len(tokens) else nxt

@@ -186,13 +186,23 @@ def score_stance(
     return StanceResult(stance, round(score, 4), round(max(0.0, min(1.0, confidence)), 4), tuple(evidence))
 
 
+_BELIEF = frozenset({"believe", "believes", "think", "thinks", "consider", "considers", "agree", "agrees", "see", "sees"})
+
+
 def _negator(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
-    """Index of a negator within a few words before a cue, in the same clause."""
+    """Index of a negator within a few words before a cue, in the same clause, or of one
+    that negates a belief the cue depends on ("does not believe a state-by-state approach is
+    the right way")."""
     for i in range(start - 1, max(-1, start - 1 - lexicon.negation_window), -1):
         if tokens[i].word in lexicon.negators:
             return i
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap):
             return None
+    for i in range(start - 1, max(0, start - 13), -1):
+        if _CLAUSE_STOP.intersection(tokens[i + 1].gap) and not tokens[i + 1].gap.strip() in ('"', "“", "”"):
+            return None
+        if tokens[i].word in _BELIEF and i > 0 and tokens[i - 1].word in lexicon.negators:
+            return i - 1
     return None
 
 
@@ -237,10 +247,14 @@ def _judges_rule(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
     return end < len(tokens) and tokens[end].word in lexicon.rule_nouns
 
 
+_MODALS = frozenset({"could", "would", "will", "may", "might", "can"})
+
+
 def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     word = tokens[i].word
     if word in lexicon.inversion_targets:
-        return True
+        # "could delay the arrival of new products" is a consequence, not a delay of the rule
+        return i == 0 or tokens[i - 1].word not in _MODALS
     after = lexicon.inversion_after.get(word)
     return after is not None and any(tokens[j].word in after for j in range(max(0, i - 4), i))
 
