@@ -31,7 +31,8 @@ from pydantic import ValidationError
 from schemas import StanceEvent
 from streams import aggregate, metrics, topics
 from streams.core import analyse_article, load_resources
-from streams.faust_recovery import TableManager as FlowHoldingTableManager
+from streams.faust_fixes import TableManager as FlowHoldingTableManager
+from streams.faust_fixes import shorten_fetch_wait
 from streams.dashboard import install_dashboard
 from streams.processing import Origin, handle_article
 from streams.settings import Settings
@@ -83,6 +84,7 @@ def faust_config(settings: Settings) -> dict[str, Any]:
 
 
 def create_app(settings: Settings) -> StanceApp:
+    shorten_fetch_wait()
     app = StanceApp(settings.group_id, **faust_config(settings))
     app.stance_settings = settings
 
