@@ -106,9 +106,6 @@ class EmbeddedBroker:
     def log_tail(self, lines: int = 20) -> str:
         return "\n".join(list(self.output)[-lines:])
 
-    def running(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
     def wait(self) -> int:
         """Block until the broker exits; its exit code."""
         assert self.process is not None

@@ -1,8 +1,8 @@
 """Run the pipeline on this machine: the embedded broker and worker subprocesses.
 
-Used by ``policy-stance demo``, the benchmark and the integration tests. Every process
-started here is stopped on exit, also when the caller fails; on Linux the children also get
-SIGTERM if this process dies without cleaning up.
+Used by ``policy-stance demo``, the benchmark and the integration tests, which stop what they
+start (also when they fail); on Linux the children also get SIGTERM if this process dies
+without cleaning up.
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,25 +109,3 @@ def broker_for(settings: Settings) -> Iterator[Settings]:
         return
     with EmbeddedBroker(settings.broker_host, free_port(settings.broker_host)) as broker:
         yield settings.model_copy(update={"bootstrap_servers": broker.bootstrap})
-
-
-@contextlib.contextmanager
-def workers(settings: Settings, count: int = 1, *, log_dir: Path | None = None,
-            web_ports: list[int | None] | None = None, ready_timeout: float = 30.0,
-            loglevel: str = "info") -> Iterator[list[WorkerProcess]]:
-    """Start ``count`` workers in one group, wait until each is ready, stop them all on exit."""
-    log_dir = Path(log_dir or tempfile.mkdtemp(prefix="policy-stance-"))
-    ports = web_ports or [None] * count
-    started: list[WorkerProcess] = []
-    try:
-        for i in range(count):
-            started.append(WorkerProcess(settings, log_path=log_dir / f"worker-{i + 1}.log",
-                                         web_port=ports[i], loglevel=loglevel).start())
-        for worker in started:
-            worker.wait_ready(ready_timeout)
-        yield started
-    finally:
-        for worker in started:
-            worker.terminate()
-        for worker in started:
-            worker.stop()

@@ -44,6 +44,7 @@ class Pipeline:
 
     settings: Settings
     workers: list[WorkerProcess]
+    ready_seconds: float | None = None
 
     def topic(self, name: str) -> str:
         return self.settings.topic(name)
