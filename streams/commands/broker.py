@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     broker = EmbeddedBroker(args.host or settings.broker_host, args.port or settings.broker_port)
-    # SIGTERM (docker stop, kill) ends the broker like Ctrl-C does.
+    # Ctrl-C and SIGTERM (docker stop, kill) both stop the broker cleanly.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     with broker:
         print(f"broker ready at {broker.bootstrap} (Tansu, memory storage); Ctrl-C stops it", flush=True)

@@ -172,6 +172,7 @@ def _display_host(host: str) -> str:
 
 
 def _wait_for_interrupt(worker) -> None:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         while worker.alive():
