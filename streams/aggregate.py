@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
-from schemas import CompanyStance, StanceEvent, StanceWindow, StatementRef
+from schemas import CompanyStance, Retraction, StanceEvent, StanceWindow, StatementRef
 
 KEY_SEPARATOR = "\x1f"
 HOUR = timedelta(hours=1)
@@ -40,21 +40,6 @@ DAY = timedelta(days=1)
 #: Tumbling windows kept per company, counted back from its newest window.
 HOURLY_WINDOWS = 48
 DAILY_WINDOWS = 30
-
-
-class Retraction(BaseModel):
-    """Published on ``stance-events`` (keyed by ``company_id``) when a corrected article no
-    longer yields events for a company: the company's events of every other version of the
-    article stop counting. Told apart from a StanceEvent by ``kind`` (and by having no
-    ``event_id``)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    kind: Literal["retraction"] = "retraction"
-    article_id: str
-    company_id: str
-    content_hash: str = Field(description="The article's current version (which has no event for the company).")
-    retracted_hash: str = Field(description="The version whose events are withdrawn.")
 
 
 def is_retraction(record: dict) -> bool:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from schemas import Article, DeadLetter
 from streams import topics
-from streams.aggregate import Retraction
+from schemas import Retraction
 from streams.core import ArticleAnalysis, ArticleRejected, content_hash, decode_article
 from streams.settings import Settings
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from schemas import Sentiment, StanceEvent
-from streams.aggregate import Retraction
+from schemas import Retraction
 from streams.dashboard.state import DashboardState
 
 T0 = datetime(2024, 6, 1, 8, 0, tzinfo=UTC)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 
 from schemas import DeadLetter, StanceEvent, Statement
-from streams.aggregate import Retraction
+from schemas import Retraction
 from streams.core import ArticleAnalysis, content_hash
 from streams.processing import DEAD_LETTER_MAX_PAYLOAD, ArticleVersion, Origin, handle_article
 from streams.settings import Settings

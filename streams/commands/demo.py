@@ -108,7 +108,7 @@ def wait_for_results(settings: Settings, event_ids: set[str], per_company: Count
                      timeout: float) -> dict[str, CompanyStance]:
     """Read ``stance-events`` and ``company-stance`` until everything expected is there; the
     latest aggregate of each expected company."""
-    from streams import clients
+    from streams import clients, local
 
     consumer = clients.consumer(settings, settings.topic(topics.STANCE_EVENTS), settings.topic(topics.COMPANY_STANCE))
     aggregates_topic = settings.topic(topics.COMPANY_STANCE)

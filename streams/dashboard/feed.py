@@ -18,7 +18,8 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import ValidationError
 
 from schemas import StanceEvent
-from streams.aggregate import Retraction, is_retraction
+from schemas import Retraction
+from streams.aggregate import is_retraction
 from streams.dashboard.state import Change, DashboardState
 from streams.settings import Settings
 from streams.topics import STANCE_EVENTS

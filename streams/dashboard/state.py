@@ -28,7 +28,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from schemas import StanceEvent
-from streams.aggregate import Fact, Retraction, Tally
+from schemas import Retraction
+from streams.aggregate import Fact, Tally
 
 __all__ = ["Change", "DashboardState", "Entry", "TIME_UNITS", "stance_of"]
 
