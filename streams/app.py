@@ -54,7 +54,7 @@ class StanceApp(faust.App):
 
 
 def faust_config(settings: Settings) -> dict[str, Any]:
-    """Faust settings tuned for the embedded broker (see the README, "Streaming"), valid on Kafka too."""
+    """Faust settings tuned for the embedded broker (see the README, section Streaming), valid on Kafka too."""
     return dict(
         broker=settings.faust_broker,
         broker_credentials=settings.faust_credentials(),

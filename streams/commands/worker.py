@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "worker", help="run a stream worker (Faust)",
         description="Run a Faust worker: read articles, publish statements, stance events and "
-                    "per-company aggregates. Settings come from the environment (see the README, "Streaming"). "
+                    "per-company aggregates. Settings come from the environment (see the README, section Streaming). "
                     "Options after '--' go to `faust worker` unchanged.")
     web = parser.add_mutually_exclusive_group()
     web.add_argument("--web-port", type=int, metavar="N",

@@ -489,6 +489,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     """The speakers a subject noun phrase names: companies, their people, or resolved pronouns."""
     agents: list[Speaker] = []
     dependents: list[Speaker] = []  # "platforms including Instagram": agents only if nothing heads the phrase
+    dependent_until: int | None = None
     seen: set[int] = set()
     for i in range(a, b):
         k = at.get(i)
@@ -502,11 +503,13 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             continue  # "AliExpress, the international marketplace of Alibaba Group": the parent is not speaking
         m = mentions[k]
         speaker = Speaker(m.person or m.surface, m.entity_id)
-        if i > a and tokens[i - 1].word in lx.non_agent_prepositions:
+        coordinated = dependent_until is not None and i - dependent_until <= 2 and tokens[i - 1].word in ("and", "or")
+        if (i > a and tokens[i - 1].word in lx.non_agent_prepositions) or coordinated:
             # "companies, including ASML and Airbus, have called …": members of the subject speak;
-            # "platforms including Instagram", "among them Samsung" only when nothing else does.
-            if tokens[i - 1].word in ("including", "as"):
+            # "apps such as Venmo and Robinhood", "among them Samsung" only when nothing else does.
+            if coordinated or tokens[i - 1].word in ("including", "as"):
                 dependents.append(speaker)
+            dependent_until = _mention_end(i, at, k)
             continue
         agents.append(speaker)
     agents = agents or dependents
@@ -561,6 +564,13 @@ def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon
         return True  # "99's director of public policy": a name the registry does not know
     return any(tokens[i].raw[:1].isupper() and tokens[i].word not in lx.titles and i not in in_names
                and tokens[i].word not in lx.intro_words and i != a for i in range(a, b))
+
+
+def _mention_end(i: int, at, k: int) -> int:
+    """The last token index of the mention that covers token ``i``."""
+    while at.get(i + 1) == k:
+        i += 1
+    return i
 
 
 def _is_modifier(tokens, i: int, at, k: int, lx: AttributionLexicon) -> bool:
