@@ -18,9 +18,9 @@ import pytest
 from streams.evaluation import evaluate
 
 SEED_ID = "000_5d94109387f108c0"
-# Corpus macro-F1 was 0.940 when this floor was set (53 articles, 198 labels); the floor sits a
+# Corpus macro-F1 was 0.950 when this floor was set (53 articles, 198 labels); the floor sits a
 # few points under it so that lexicon work cannot quietly lose ground. Raise it as the core improves.
-CORPUS_MIN_F1 = 0.91
+CORPUS_MIN_F1 = 0.92
 DEV_MIN_F1 = 0.9
 _FIGURE = re.compile(r"([A-Za-z0-9_]+(?:\([^)]*\))?)=(\S+)")
 
