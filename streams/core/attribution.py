@@ -183,6 +183,7 @@ def attribute_statement(
                     main_speaker = main_speaker or named.name
                 continue
         previous_agents = agents
+        discourse = _within(discourse, agents, entities)
         for agent in agents:
             speakers.append(agent)
             main_speaker = main_speaker or agent.name
@@ -209,6 +210,17 @@ def attribute_statement(
         if focus is not None:
             discourse = replace(discourse, last_company=focus)
     return Attribution(tokens, matches, companies, main_speaker), discourse
+
+
+def _within(discourse: Discourse, agents: list[Speaker], entities) -> Discourse:
+    """The discourse as later clauses of the same statement see it: "Exxon said it …, which it
+    said would hurt …" — the second "it" is Exxon, whoever spoke before the statement."""
+    company = next((a for a in agents if a.entity_id and (e := entities.get(a.entity_id)) is not None
+                    and e.is_company), None)
+    if company is None:
+        return discourse
+    entity = entities[company.entity_id]
+    return replace(discourse, last_company=Speaker(entity.name, entity.id))
 
 
 def _opening_company(tokens, clauses, at, mentions, entities, lx) -> Speaker | None:
@@ -431,8 +443,18 @@ def _has_subject(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
     for i in range(a, min(clause.end, a + 8)):
         w = tokens[i].word
         if w in lx.reporting or w in lx.auxiliaries:
-            return i > a and any(tokens[j].word not in lx.anaphor_determiners for j in range(a, i))
+            # "…, but firmly opposed any treaty": an adverb is no subject
+            return i > a and any(tokens[j].word not in lx.anaphor_determiners and not _adverb(tokens[j])
+                                 for j in range(a, i))
     return False
+
+
+def _adverb(token: Token) -> bool:
+    return token.raw[:1].islower() and (token.word.endswith("ly") or token.word in _ADVERBS)
+
+
+_ADVERBS = frozenset({"also", "still", "then", "later", "now", "again", "even", "already", "always", "never",
+                      "further", "instead", "separately", "meanwhile"})
 
 
 def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon) -> int:
