@@ -279,19 +279,6 @@ def _mention_tokens(tokens: list[Token], mentions: list[Mention]) -> dict[int, i
     return at
 
 
-def _without(region: tuple[int, int], aside: frozenset[int]) -> list[tuple[int, int]]:
-    """A token range minus the asides inside it, as ranges."""
-    out, start = [], region[0]
-    for i in range(region[0], region[1]):
-        if i in aside:
-            if i > start:
-                out.append((start, i))
-            start = i + 1
-    if region[1] > start:
-        out.append((start, region[1]))
-    return out
-
-
 def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
              mentions: list[Mention]) -> tuple[list[_Clause], frozenset[int]]:
     """The statement's clauses, and the tokens of asides (", which filed the complaint,")
