@@ -62,7 +62,9 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
         while j < len(mentions) and mentions[j].end <= seg.end:
             j += 1
         statement_id = f"{article.id}:{index}"
-        if k == j:
+        if not any(entities[m.entity_id].is_company for m in mentions[k:j]):
+            # No company named (regulators, publishers or nobody): attributed only when it may
+            # refer back to one ("He added", "The company said") or continue a company's turn.
             words = WORD.findall(seg.text.lower())
             carries = bool(discourse.last_speakers) and discourse.statement_index == index - 1
             if not carries and not opens_with_reference(seg.text, words, lx):
