@@ -220,7 +220,8 @@ def _within(discourse: Discourse, agents: list[Speaker], entities) -> Discourse:
     if company is None:
         return discourse
     entity = entities[company.entity_id]
-    return replace(discourse, last_company=Speaker(entity.name, entity.id))
+    person = company if company.name != entity.name else discourse.last_person
+    return replace(discourse, last_company=Speaker(entity.name, entity.id), last_person=person)
 
 
 def _opening_company(tokens, clauses, at, mentions, entities, lx) -> Speaker | None:

@@ -171,6 +171,9 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         word = m.group().casefold()
         hit = None
         for end, alias in _candidates(body, start, m.end(), word, tries):
+            if (not alias.person and alias.entity_id not in local_entities
+                    and any(s <= start < e for s, e in unknown_spans)):
+                continue  # inside "Apple Farms Ltd.": the article's own company, not the registry's Apple
             if _acceptable(body, start, end, alias, registry, seen_entities, seen_people, surnames):
                 hit = (alias, end)
                 break
@@ -185,10 +188,6 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
             alias = _latest_person(registry, word, seen_people) or alias
         if alias.person is None:
             end = _extend_legal_form(body, end, registry)
-        if not alias.person and any(s <= start < e for s, e in unknown_spans) and alias.entity_id not in local_entities:
-            # A registry alias inside a longer legal-form name ("Apple Farms Ltd.") is not the registry entity.
-            last_end = end
-            continue
         if body.startswith(".", end) and _POSSESSIVE.match(body, end + 1):
             end += 1  # "Tesla Inc.’s"
         possessive = bool(_POSSESSIVE.match(body, end))
@@ -421,10 +420,13 @@ def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) ->
 def _registry_name(registry: EntityRegistry, name_tokens: tuple[str, ...]) -> bool:
     """Whether a registry alias covers the name, give or take trailing corporate words."""
     for alias in registry.index.get(name_tokens[0], ()):
-        n = len(alias.tokens)
-        if alias.person is None and name_tokens[:n] == alias.tokens and all(
-                t in registry.corporate_words for t in name_tokens[n:]):
+        if alias.person is not None:
+            continue
+        n, m = len(alias.tokens), len(name_tokens)
+        if n <= m and name_tokens[:n] == alias.tokens and all(t in registry.corporate_words for t in name_tokens[n:]):
             return True
+        if n > m and alias.tokens[:m] == name_tokens and all(t in registry.corporate_words for t in alias.tokens[m:]):
+            return True  # "Rivian Automotive" of the registry's "Rivian Automotive Inc."
     return False
 
 
