@@ -18,9 +18,9 @@ import pytest
 from streams.evaluation import evaluate
 
 SEED_ID = "000_5d94109387f108c0"
-# Corpus macro-F1 was 0.950 when this floor was set (53 articles, 198 labels); the floor sits a
+# Corpus macro-F1 was 0.960 when this floor was set (53 articles, 198 labels); the floor sits a
 # few points under it so that lexicon work cannot quietly lose ground. Raise it as the core improves.
-CORPUS_MIN_F1 = 0.92
+CORPUS_MIN_F1 = 0.93
 DEV_MIN_F1 = 0.9
 _FIGURE = re.compile(r"([A-Za-z0-9_]+(?:\([^)]*\))?)=(\S+)")
 
@@ -192,7 +192,7 @@ def test_our_evaluation_agrees_with_stance_eval_on_edge_cases(shared_dir, tmp_pa
 
 
 # The blind set was written without sight of the code; it scored 0.630 before it was used for
-# error analysis and 0.932 after. The floor keeps the general mechanisms that got it there.
+# error analysis and 0.924 now. The floor keeps the general mechanisms that got it there.
 BLIND_MIN_F1 = 0.88
 
 
