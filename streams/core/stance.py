@@ -144,7 +144,10 @@ def score_stance(
         elif cue.kind == "relative":
             polarity = direction  # pleased with a rollback opposes the rule; "not far enough" asks for more of it
         else:
-            target = _inversion(tokens, m.end, lexicon, m.start if cue.evaluative else None)
+            # An evaluative cue judges what stands before it ("scrapping it is the right call"),
+            # unless it names its object itself ("a delay will not fix a law that …").
+            look_back = cue.evaluative and not _judges_rule(tokens, m.end, lexicon)
+            target = _inversion(tokens, m.end, lexicon, m.start if look_back else None)
             if target is not None:
                 polarity = -polarity
                 consumed.add(target)
@@ -243,8 +246,17 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
 
 
 def _judges_rule(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
-    """Whether a cue is followed by a rule noun it judges ("excessive bureaucracy")."""
-    return end < len(tokens) and tokens[end].word in lexicon.rule_nouns
+    """Whether a cue is followed by a rule noun it judges ("excessive bureaucracy", "will not
+    fix a law")."""
+    for i in range(end, min(len(tokens), end + 2)):
+        if tokens[i].word in lexicon.rule_nouns:
+            return True
+        if tokens[i].word not in _DETERMINERS:
+            return False
+    return False
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "our"})
 
 
 _MODALS = frozenset({"could", "would", "will", "may", "might", "can"})
@@ -253,6 +265,8 @@ _MODALS = frozenset({"could", "would", "will", "may", "might", "can"})
 def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     word = tokens[i].word
     if word in lexicon.inversion_targets:
+        if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper():
+            return False  # "Google's critics" are a company's critics, not the rule's
         # "could delay the arrival of new products" is a consequence, not a delay of the rule
         return i == 0 or tokens[i - 1].word not in _MODALS
     after = lexicon.inversion_after.get(word)
