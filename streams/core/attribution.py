@@ -500,6 +500,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     agents: list[Speaker] = []
     dependents: list[Speaker] = []  # "platforms including Instagram": agents only if nothing heads the phrase
     dependent_until: int | None = None
+    appositive_from: int | None = None  # where a description of the first company agent starts
     seen: set[int] = set()
     for i in range(a, b):
         k = at.get(i)
@@ -513,6 +514,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             continue  # "AliExpress, the international marketplace of Alibaba Group": the parent is not speaking
         m = mentions[k]
         speaker = Speaker(m.person or m.surface, m.entity_id)
+        if appositive_from is not None and i > appositive_from:
+            continue  # "Coca-Cola FEMSA, the world's largest Coca-Cola franchise bottler": a description
         coordinated = dependent_until is not None and i - dependent_until <= 2 and tokens[i - 1].word in ("and", "or")
         if (i > a and tokens[i - 1].word in lx.non_agent_prepositions) or coordinated:
             # "companies, including ASML and Airbus, have called …": members of the subject speak;
@@ -522,6 +525,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             dependent_until = _mention_end(i, at, k)
             continue
         agents.append(speaker)
+        if m.person is None and appositive_from is None:
+            appositive_from = _appositive_start(tokens, _mention_end(i, at, k), b)
     agents = agents or dependents
     agents = _pair_people(tokens, a, b, agents, mentions, at, entities, lx, clause.aside)
     if agents:
@@ -574,6 +579,13 @@ def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon
         return True  # "99's director of public policy": a name the registry does not know
     return any(tokens[i].raw[:1].isupper() and tokens[i].word not in lx.titles and i not in in_names
                and tokens[i].word not in lx.intro_words and i != a for i in range(a, b))
+
+
+def _appositive_start(tokens, j: int, b: int) -> int | None:
+    """Index of ", the …" / ", a …" right after a company name ending at token ``j``, if any."""
+    if j + 1 < b and "," in tokens[j + 1].gap and tokens[j + 1].word in ("the", "a", "an", "one"):
+        return j + 1
+    return None
 
 
 def _mention_end(i: int, at, k: int) -> int:
@@ -652,6 +664,7 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int
     while i < b:
         j = i
         while (j < b and j not in at and j not in skip and _CAPITALISED_NAME.fullmatch(tokens[j].raw)
+               and not (len(tokens[j].raw) > 1 and tokens[j].raw.isupper())  # "CAPE TOWN —" is a dateline
                and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
                and (j == i or tokens[j].gap in (" ", "\u00a0"))):
             j += 1
