@@ -11,7 +11,8 @@ about regulating them, else ``mention``. Pronouns and "the company" carry the la
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from streams.core.entities import Entity, Mention
 from streams.core.phrases import WORD, PhraseIndex, PhraseMatch
@@ -63,8 +64,7 @@ class AttributionLexicon:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     word: str      # lower-cased
@@ -73,16 +73,14 @@ class Token:
     gap: str       # the text between the previous token and this one
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(NamedTuple):
     """Someone who speaks: a person or organisation as written, and the company behind it."""
 
     name: str
     entity_id: str | None
 
 
-@dataclass(frozen=True)
-class Discourse:
+class Discourse(NamedTuple):
     """What carries from one statement to the next: the last speakers, for pronouns."""
 
     statement_index: int = -1
@@ -208,7 +206,7 @@ def attribute_statement(
                                 if r.role == SUBJECT), None) or next(
             (Speaker(entities[r.entity_id].name, r.entity_id) for r in companies.values()), None)
         if focus is not None:
-            discourse = replace(discourse, last_company=focus)
+            discourse = discourse._replace(last_company=focus)
     return Attribution(tokens, matches, companies, main_speaker), discourse
 
 
@@ -221,7 +219,7 @@ def _within(discourse: Discourse, agents: list[Speaker], entities) -> Discourse:
         return discourse
     entity = entities[company.entity_id]
     person = company if company.name != entity.name else discourse.last_person
-    return replace(discourse, last_company=Speaker(entity.name, entity.id), last_person=person)
+    return discourse._replace(last_company=Speaker(entity.name, entity.id), last_person=person)
 
 
 def _opening_company(tokens, clauses, at, mentions, entities, lx) -> Speaker | None:
@@ -240,7 +238,7 @@ def _opening_company(tokens, clauses, at, mentions, entities, lx) -> Speaker | N
 def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities: dict[str, Entity]) -> Discourse:
     if not speakers:
         # Nobody spoke: a following bare quote no longer continues anyone's turn.
-        return replace(discourse, last_speakers=())
+        return discourse._replace(last_speakers=())
     last_person, last_company = discourse.last_person, discourse.last_company
     for sp in speakers:
         entity = entities.get(sp.entity_id) if sp.entity_id else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+")
 # What may stand between two tokens of one name: "JD.com", "AT&T", "L'Oréal", "Co-founder".
@@ -36,8 +37,7 @@ class Entity:
         return self.type == COMPANY
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A name found in the body: an organisation, or a known person standing for one."""
 
     start: int

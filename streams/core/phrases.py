@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Generic, Iterable, TypeVar
+from typing import Generic, Iterable, NamedTuple, TypeVar
 
 T = TypeVar("T")
 WORD = re.compile(r"\w+")
@@ -18,8 +18,7 @@ _WILDCARD = "*"
 _MAX_WILDCARD = 3
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch(Generic[T]):
+class PhraseMatch(NamedTuple, Generic[T]):
     """A phrase found at tokens ``[start, end)``."""
 
     start: int

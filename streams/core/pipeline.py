@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections import ChainMap
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from schemas import SCHEMA_VERSION, Article, CompanyMention, Sentiment, StanceEvent, Statement
 from streams.core.attribution import SPEAKER, Attribution, Discourse, attribute_statement, opens_with_reference
@@ -48,7 +47,8 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
 
     segments = segment_article(body, resources.segmentation)
     mentions, local_entities = find_mentions(body, resources.registry)
-    entities = ChainMap(local_entities, resources.registry.entities)
+    # The article's own organisations shadow nothing in the registry (their ids are new slugs).
+    entities = {**resources.registry.entities, **local_entities} if local_entities else resources.registry.entities
     lx = resources.attribution
 
     statements: list[Statement] = []
@@ -72,7 +72,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
                 if not lx.reporting.isdisjoint(words):
                     discourse = Discourse(last_company=discourse.last_company)
                 else:
-                    discourse = replace(discourse, last_speakers=())
+                    discourse = discourse._replace(last_speakers=())
                 statements.append(Statement.model_construct(
                     article_id=article.id, statement_id=statement_id, index=index, start=seg.start, end=seg.end,
                     text=seg.text, is_quote=seg.is_quote, speaker=None, companies=[]))

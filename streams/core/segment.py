@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # A paragraph is a block of non-blank lines; single newlines inside it are kept.
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
@@ -24,10 +25,10 @@ _LINE = re.compile(r"[^\n]+")
 _HEADING_MAX = 60
 _CLOSING = ".!?:;,\"”’')…"
 _ANCHORED_WINDOW = 200
+_ALNUM = re.compile(r"[^\W_]")  # exactly str.isalnum, one character at a time
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A statement's span in the body and its text."""
 
     start: int
@@ -57,7 +58,7 @@ class FurniturePattern:
             return False
         if self.window is not None:
             lower = lower[:self.window]
-        return any(t in lower for t in self.triggers) and self.regex.search(text) is not None
+        return any(map(lower.__contains__, self.triggers)) and self.regex.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def segment_article(body: str, rules: SegmentationRules) -> list[Segment]:
     segments = []
     for s, e in spans:
         sentence = body[s:e]
-        if _matches_any(sentence, rules.sentence_furniture) or not any(ch.isalnum() for ch in sentence):
+        if _matches_any(sentence, rules.sentence_furniture) or not _ALNUM.search(sentence):
             continue
         segments.append(Segment(s, e, sentence, _is_quote(sentence)))
     return segments
@@ -170,7 +171,7 @@ def _merge_fragments(body: str, spans) -> list[tuple[int, int]]:
     """Attach spans with no letters or digits (a stray quote mark) to the sentence before."""
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and not any(ch.isalnum() for ch in body[s:e]):
+        if merged and not _ALNUM.search(body, s, e):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -226,7 +227,10 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
 
 def _matches_any(text: str, patterns: tuple[FurniturePattern, ...]) -> bool:
     lower = text.lower()
-    return any(p.search(text, lower) for p in patterns)
+    for p in patterns:
+        if p.search(text, lower):
+            return True
+    return False
 
 
 def _is_quote(sentence: str) -> bool:

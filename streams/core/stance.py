@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from streams.core.phrases import PhraseIndex, PhraseMatch
 
@@ -85,8 +86,7 @@ class StanceLexicon:
         return -1 if rollback >= 2 and rollback > len(found) - rollback else 1
 
 
-@dataclass(frozen=True, slots=True)
-class StanceResult:
+class StanceResult(NamedTuple):
     stance: str
     score: float
     confidence: float
