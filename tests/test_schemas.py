@@ -106,3 +106,30 @@ def test_lone_surrogates_are_not_text(field):
     with pytest.raises(ValidationError) as info:
         Article.model_validate(data)
     assert [e["loc"] for e in info.value.errors()] == [(field,)]
+
+
+# --- trusted construction (the core's fast path) ---------------------------------------------
+
+def _core_messages():
+    from streams.core import analyse_article, load_resources
+
+    article = Article(id="a1", body=(
+        "Tesla welcomed the new emissions rule on Monday, chief executive Elon Musk said. "
+        "Regulators fined Meituan for breaching the antitrust law. Nobody else commented."),
+        published_at="2026-11-01T09:00:00Z")
+    analysis = analyse_article(article, load_resources())
+    assert analysis.events and any(s.companies for s in analysis.statements)
+    return [*analysis.statements, *analysis.events]
+
+
+def test_trusted_messages_equal_model_construct_and_validate():
+    for message in _core_messages():
+        cls = type(message)
+        values = {name: getattr(message, name) for name in cls.model_fields}
+        assert list(message.__dict__) == list(cls.model_fields), "trusted() needs every field, in order"
+        rebuilt = cls.model_construct(**values)
+        assert message == rebuilt
+        assert message.model_fields_set == rebuilt.model_fields_set
+        assert message.model_dump_json() == rebuilt.model_dump_json()
+        # and the values the core passed are valid ones
+        assert cls.model_validate_json(message.model_dump_json()) == message

@@ -21,6 +21,7 @@ SPEAKER, SUBJECT, MENTION = "speaker", "subject", "mention"
 _ROLE_RANK = {SPEAKER: 3, SUBJECT: 2, MENTION: 1}
 _MAX_AGENT_TOKENS = 28
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w’'-]*")
+_GAP_AND_WORD = re.compile(r"(\W*)(\w+)")
 
 
 @dataclass(frozen=True)
@@ -125,10 +126,11 @@ def tokenize(text: str) -> list[Token]:
     """Word tokens with quote state and the punctuation before each."""
     tokens: list[Token] = []
     quoted = False
-    prev_end = 0
-    for m in WORD.finditer(text):
-        start = m.start()
-        gap = text[prev_end:start]
+    end = 0
+    # Between two \w+ words there are only \W characters: each match is (gap, word), in order.
+    for gap, raw in _GAP_AND_WORD.findall(text):
+        start = end + len(gap)
+        end = start + len(raw)
         if gap != " " and ("“" in gap or "”" in gap or '"' in gap):
             for ch in gap:
                 if ch == "“":
@@ -137,9 +139,7 @@ def tokenize(text: str) -> list[Token]:
                     quoted = False
                 elif ch == '"':
                     quoted = not quoted
-        raw = m.group()
-        prev_end = m.end()
-        tokens.append(Token(start, prev_end, raw.lower(), raw, quoted, gap))
+        tokens.append(Token(start, end, raw.lower(), raw, quoted, gap))
     return tokens
 
 

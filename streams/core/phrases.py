@@ -63,19 +63,15 @@ class PhraseIndex(Generic[T]):
         stop = len(tokens) if stop is None else stop
         root = self._root
         found: list[PhraseMatch[T]] = []
-        i = start
-        while i < stop:
-            node = root.get(tokens[i])
-            if node is None:
-                i += 1
+        free = start  # matches do not overlap: the first position not inside an earlier match
+        # Only positions whose word can start a phrase are tried; most words cannot.
+        for i in [i for i in range(start, stop) if tokens[i] in root]:
+            if i < free:
                 continue
-            best = _longest(node, tokens, i + 1, stop)
-            if best is None:
-                i += 1
-                continue
-            end, value = best
-            found.append(PhraseMatch(i, end, value))
-            i = end
+            best = _longest(root[tokens[i]], tokens, i + 1, stop)
+            if best is not None:
+                found.append(PhraseMatch(i, best[0], best[1]))
+                free = best[0]
         return found
 
 

@@ -5,6 +5,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from schemas import SCHEMA_VERSION, Article, CompanyMention, Sentiment, StanceEvent, Statement
+from schemas.trusted import trusted
 from streams.core.attribution import SPEAKER, Attribution, Discourse, attribute_statement, opens_with_reference
 from streams.core.decode import content_hash
 from streams.core.entities import Mention, find_mentions
@@ -73,21 +74,21 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
                     discourse = Discourse(last_company=discourse.last_company)
                 else:
                     discourse = discourse._replace(last_speakers=())
-                statements.append(Statement.model_construct(
-                    article_id=article.id, statement_id=statement_id, index=index, start=seg.start, end=seg.end,
-                    text=seg.text, is_quote=seg.is_quote, speaker=None, companies=[]))
+                statements.append(trusted(Statement, {
+                    "article_id": article.id, "statement_id": statement_id, "index": index, "start": seg.start,
+                    "end": seg.end, "text": seg.text, "is_quote": seg.is_quote, "speaker": None, "companies": []}))
                 continue
         local = [Mention(m.start - seg.start, m.end - seg.start, m.entity_id, m.surface, m.person, m.possessive)
                  for m in mentions[k:j]]
         attribution, discourse = attribute_statement(seg.text, local, entities, lx, resources.stance.cues,
                                                      discourse, index)
         roles = attribution.companies
-        statements.append(Statement.model_construct(
-            article_id=article.id, statement_id=statement_id, index=index, start=seg.start, end=seg.end,
-            text=seg.text, is_quote=seg.is_quote, speaker=attribution.speaker,
-            companies=[CompanyMention.model_construct(company_id=r.entity_id, company_name=entities[r.entity_id].name,
-                                                      role=r.role, surface=r.surface) for r in roles.values()],
-        ))
+        statements.append(trusted(Statement, {
+            "article_id": article.id, "statement_id": statement_id, "index": index, "start": seg.start,
+            "end": seg.end, "text": seg.text, "is_quote": seg.is_quote, "speaker": attribution.speaker,
+            "companies": [trusted(CompanyMention, {"company_id": r.entity_id, "company_name": entities[r.entity_id].name,
+                                                   "role": r.role, "surface": r.surface}) for r in roles.values()],
+        }))
         if roles:
             attributed.append((index, seg, [t.word for t in attribution.tokens], attribution))
 
@@ -102,8 +103,8 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     events: list[StanceEvent] = []
     for index, seg, words, attribution in attributed:
         vader = resources.sentiment.polarity_scores(seg.text)
-        sentiment = Sentiment.model_construct(neg=vader["neg"], neu=vader["neu"], pos=vader["pos"],
-                                              compound=vader["compound"])
+        sentiment = trusted(Sentiment, {"neg": vader["neg"], "neu": vader["neu"], "pos": vader["pos"],
+                                         "compound": vader["compound"]})
         about_rules = topics.about_rules(words)
         topic = topics.dominant(words) or article_topic
         for role in attribution.companies.values():
@@ -113,12 +114,13 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
             else:
                 result = NEUTRAL_RESULT
             entity = entities[role.entity_id]
-            events.append(StanceEvent.model_construct(
-                schema_version=SCHEMA_VERSION, event_id=event_id(article.id, digest, index, entity.id),
-                article_id=article.id, content_hash=digest, statement_id=f"{article.id}:{index}",
-                statement_index=index, entity_type="company", company_id=entity.id, company_name=entity.name,
-                company_aliases=list(entity.aliases[:8]), role=role.role, speaker=role.speaker,
-                stance=result.stance, stance_score=result.score, confidence=result.confidence, regulation=topic,
-                text=seg.text, cues=list(result.cues), sentiment=sentiment, published_at=article.published_at,
-            ))
+            events.append(trusted(StanceEvent, {
+                "schema_version": SCHEMA_VERSION, "event_id": event_id(article.id, digest, index, entity.id),
+                "article_id": article.id, "content_hash": digest, "statement_id": f"{article.id}:{index}",
+                "statement_index": index, "entity_type": "company", "company_id": entity.id,
+                "company_name": entity.name, "company_aliases": list(entity.aliases[:8]), "role": role.role,
+                "speaker": role.speaker, "stance": result.stance, "stance_score": result.score,
+                "confidence": result.confidence, "regulation": topic, "text": seg.text, "cues": list(result.cues),
+                "sentiment": sentiment, "published_at": article.published_at,
+            }))
     return ArticleAnalysis(article.id, digest, statements, events)

@@ -25,9 +25,11 @@ class RegulationTopics:
         return Counter(m.value for m in self.index.find(words))
 
     def dominant(self, words: list[str]) -> str | None:
-        """The most signalled topic, or None."""
-        counts = self.topic_counts(words)
-        return counts.most_common(1)[0][0] if counts else None
+        """The most signalled topic (the first signalled of those tied), or None."""
+        counts: dict[str, int] = {}
+        for m in self.index.find(words):
+            counts[m.value] = counts.get(m.value, 0) + 1
+        return max(counts, key=counts.__getitem__) if counts else None
 
     def about_rules(self, words: list[str]) -> bool:
         """Whether the words speak of a rule at all."""
