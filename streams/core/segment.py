@@ -53,6 +53,11 @@ class FurniturePattern:
         return cls(re.compile(data["pattern"], re.IGNORECASE), tuple(data["triggers"]), data.get("max_chars"),
                    _ANCHORED_WINDOW if anchored else None)
 
+    def may_occur_in(self, lower: str) -> bool:
+        """Whether a trigger occurs in the lower-cased text (of the whole body: if none does, no
+        part of the body can match)."""
+        return any(map(lower.__contains__, self.triggers))
+
     def search(self, text: str, lower: str) -> bool:
         if self.max_chars is not None and len(text) > self.max_chars:
             return False
@@ -93,12 +98,16 @@ class SegmentationRules:
 
 def segment_article(body: str, rules: SegmentationRules) -> list[Segment]:
     """Split ``body`` into statements with furniture removed; offsets index ``body``."""
+    lower = body.lower()
+    paragraph, sentence_furniture, tail = (tuple(p for p in patterns if p.may_occur_in(lower)) for patterns in (
+        rules.paragraph_furniture, rules.sentence_furniture, rules.tail_furniture))
     blocks = [block for para in _PARAGRAPH.finditer(body) for block in _blocks(body, para.start(), para.end())]
-    spans = _cut_tail(body, [span for start, end in blocks for span in _paragraph_spans(body, start, end, rules)], rules)
+    spans = _cut_tail(body, [span for start, end in blocks
+                             for span in _paragraph_spans(body, start, end, rules, paragraph)], tail)
     segments = []
     for s, e in spans:
         sentence = body[s:e]
-        if _matches_any(sentence, rules.sentence_furniture) or not _ALNUM.search(sentence):
+        if _matches_any(sentence, sentence_furniture) or not _ALNUM.search(sentence):
             continue
         segments.append(Segment(s, e, sentence, _is_quote(sentence)))
     return segments
@@ -123,23 +132,24 @@ def _blocks(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return blocks
 
 
-def _paragraph_spans(body: str, start: int, end: int, rules: SegmentationRules) -> list[tuple[int, int]]:
+def _paragraph_spans(body: str, start: int, end: int, rules: SegmentationRules,
+                     furniture: tuple[FurniturePattern, ...]) -> list[tuple[int, int]]:
     """The sentence spans of one paragraph; none when the paragraph is furniture (a caption, a byline)."""
     start, end = _trim(body, start, end)
     if start >= end:
         return []
     spans = _merge_fragments(body, _split_sentences(body, start, end, rules))
     if len(spans) <= 2 or end - start <= _SHORT_PARAGRAPH:
-        return [] if _matches_any(body[start:end], rules.paragraph_furniture) else spans
+        return [] if _matches_any(body[start:end], furniture) else spans
     # A long paragraph is article text: only its furniture sentences go.
-    return [(s, e) for s, e in spans if not _matches_any(body[s:e], rules.paragraph_furniture)]
+    return [(s, e) for s, e in spans if not _matches_any(body[s:e], furniture)]
 
 
-def _cut_tail(body: str, spans: list[tuple[int, int]], rules: SegmentationRules) -> list[tuple[int, int]]:
+def _cut_tail(body: str, spans: list[tuple[int, int]], furniture: tuple[FurniturePattern, ...]) -> list[tuple[int, int]]:
     """Drop everything from a strong end-of-article marker ("support our journalism") on."""
     threshold = len(body) * 2 // 3
     for i, (s, e) in enumerate(spans):
-        if s >= threshold and _matches_any(body[s:e], rules.tail_furniture):
+        if s >= threshold and _matches_any(body[s:e], furniture):
             return spans[:i]
     return spans
 
@@ -226,6 +236,8 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
 
 
 def _matches_any(text: str, patterns: tuple[FurniturePattern, ...]) -> bool:
+    if not patterns:
+        return False
     lower = text.lower()
     for p in patterns:
         if p.search(text, lower):
