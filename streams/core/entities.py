@@ -8,10 +8,11 @@ the number of aliases. Organisations missing from the registry are found by thei
 """
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 _TOKEN = re.compile(r"\w+")
 # What may stand between two tokens of one name: "JD.com", "AT&T", "L'Oréal", "Co-founder".
@@ -80,7 +81,9 @@ class EntityRegistry:
     appositive: re.Pattern[str]
     """", a London-based start-up": a descriptor that says the name before it is a company."""
     name_start: re.Pattern[str]
-    """Words that may start a name: capitalised, digits, other scripts, lower-case brands."""
+    """Words that may start a name: capitalised, digits, other scripts."""
+    lower_starts: frozenset[str] = frozenset()
+    """First words of lower-case brands ("eBay", "iFood", "inDrive"), which may start a name too."""
     version: str = ""
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
 
@@ -125,8 +128,8 @@ class EntityRegistry:
         multi = sorted((f for f in forms if not _TOKEN.fullmatch(f) and " " not in f), key=len, reverse=True)
         multi_form = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(re.escape(f) for f in multi) + r")\.?(?![\w/])")
         name = r"[A-Z0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-Z0-9][\w’'&.-]*|of|de|du|der|la|le))*"
-        unknown = _NamePattern(re.compile(rf",?[ \t]+(?:{form_alt})(?![\w/])\.?"),
-                               re.compile(rf"(?<![\w.])({name})$"))
+        unknown = _NamePattern(re.compile(rf"(?:{form_alt})(?![\w/])\.?"),
+                               re.compile(rf"(?<![\w.])({name})$"), spaced=True)
         corporate = frozenset(w.casefold() for w in names["corporate_words"]) | legal
         heads = "|".join(re.escape(h) for h in names["company_descriptors"])
         # The descriptor must head the appositive: "Yoti, a London-based start-up," but not
@@ -134,17 +137,16 @@ class EntityRegistry:
         head_end = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|run|owned|led|backed|held|made|built|[a-z]+(?:ed|ing))\b)"
         appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?(?:{heads})\b(?![’']s){head_end}"
                                 rf"|(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b)")
-        lower_starts = sorted({a.tokens[0] for c in index.values() for a in c if a.lower_start}, key=len, reverse=True)
-        lower_alt = "|".join(re.escape(w) for w in lower_starts)
-        lower_part = rf"|(?i:{lower_alt})(?!\w)" if lower_alt else ""  # "eBay", "iFood", "inDrive"
-        name_start = re.compile(rf"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*{lower_part})")
+        lower_starts = frozenset(a.tokens[0] for c in index.values() for a in c if a.lower_start)
+        name_start = re.compile(r"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*)")
         prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
-        prefix_form = re.compile(rf"(?<![\w.])(?:{prefixes})[ \t]+((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){{0,4}})")
+        # Must not follow a word or a dot: checked by _finditer_where (see there).
+        prefix_form = re.compile(rf"(?:{prefixes})[ \t]+((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){{0,4}})")
         return cls(entities, index, trie, legal, multi_form, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
                    frozenset(w.casefold() for w in names["industry_words"]), prefix_form,
                    frozenset(w.casefold() for w in names["organisation_words"]),
                    re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b", re.I),
-                   unknown, appositive, name_start, data.get("version", ""), people)
+                   unknown, appositive, name_start, lower_starts, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -164,7 +166,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     seen_people: dict[str, int] = {}
     surnames: set[str] = set()  # "Greg Abbott" was a person: a later "Abbott" is him too
     last_end = 0
-    for m in registry.name_start.finditer(body):
+    for m in _name_starts(body, registry):
         start = m.start()
         if start < last_end:
             continue
@@ -199,6 +201,20 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     return mentions, local_entities
 
 
+def _name_starts(body: str, registry: EntityRegistry) -> list[re.Match[str]]:
+    """Words that may start a name, in order: capitalised or digit-initial words, and the
+    lower-case words that begin a brand ("eBay"). One scan for each: an alternation of the
+    brands inside the first pattern would be tried at every position of the body."""
+    starts = list(registry.name_start.finditer(body))
+    lower = registry.lower_starts
+    if lower and not lower.isdisjoint(map(str.casefold, _LOWER_WORD.findall(body))):
+        brands = [m for m in _LOWER_WORD.finditer(body) if m.group().casefold() in lower]
+        starts = sorted(starts + brands, key=_match_start)
+    return starts
+
+
+_LOWER_WORD = re.compile(r"(?<!\w)[a-z\u00df-\u00ff]\w*")
+_match_start = operator.methodcaller("start")
 _ALIASES = "\0"
 # The next word of a name, past what may join two words of one name ("JD.com", "AT&T").
 _NEXT_WORD = re.compile(r"[\s.&'’/-]{0,3}(\w+)")
@@ -382,15 +398,48 @@ class _NamePattern:
     anchor: re.Pattern[str]
     name_before: re.Pattern[str]
     reach: int = 150
+    spaced: bool = False
+    """The anchor follows spaces (and maybe a comma: "Acme, Inc."), which are taken into it.
+    Checked here, not in the pattern, so the pattern opens with its words and the regex
+    engine skips straight to their first letters."""
 
     def finditer(self, body: str, include_anchor: bool = True):
         """(name start, name end, mention end) of every anchored name in ``body``."""
-        for a in self.anchor.finditer(body):
-            m = self.name_before.search(body, max(0, a.start() - self.reach), a.start())
+        anchors = _finditer_where(self.anchor, body, _after_space) if self.spaced else self.anchor.finditer(body)
+        for a in anchors:
+            start = a.start()
+            if self.spaced:
+                k = start - 1
+                while k > 0 and body[k - 1] in " \t":
+                    k -= 1
+                start = k - 1 if k > 0 and body[k - 1] == "," else k
+            m = self.name_before.search(body, max(0, start - self.reach), start)
             if m is not None:
                 yield m.start(1), m.end(1), a.end() if include_anchor else m.end(1)
 
 
+def _finditer_where(pattern: re.Pattern[str], body: str, accept) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(body)`` keeping only matches whose start passes ``accept(body, start)``:
+    what a look-behind at the start of the pattern would do, but a pattern that opens with
+    words lets the regex engine skip to their first letters instead of trying every position."""
+    pos = 0
+    while (m := pattern.search(body, pos)) is not None:
+        if accept(body, m.start()):
+            yield m
+            pos = max(m.end(), m.start() + 1)
+        else:
+            pos = m.start() + 1
+
+
+def _after_space(body: str, start: int) -> bool:
+    return start > 0 and body[start - 1] in " \t"
+
+
+def _not_after_word(body: str, start: int) -> bool:
+    return start == 0 or not (body[start - 1] == "." or _WORD_CHAR.match(body, start - 1))
+
+
+_WORD_CHAR = re.compile(r"\w")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
 _NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){0,3})$")
 
@@ -399,7 +448,7 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry):
     """Names with a legal form ("Zentrova Robotics Inc."), then capitalised names followed by a
     company descriptor ("Yoti, one of the age-verification providers")."""
     yield from registry.unknown_pattern.finditer(body)
-    for m in registry.prefix_form.finditer(body):
+    for m in _finditer_where(registry.prefix_form, body, _not_after_word):
         yield m.start(1), m.end(1), m.end(1)  # "PT Ojek Nusantara Digital"
     for start, end, full_end in _NamePattern(registry.appositive, _NAME_BEFORE_COMMA, 80).finditer(body, False):
         if body[start:end].split()[0].casefold() not in registry.name_stopwords:
