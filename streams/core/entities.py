@@ -160,7 +160,8 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     looked up, and the trie is walked word by word from there.
     """
     local_index, local_entities, unknown_spans = _unknown_organisations(body, registry)
-    tries = (_build_trie(local_index), registry.trie) if local_index else (registry.trie,)
+    local_trie = _build_trie(local_index)
+    tries = (local_trie, registry.trie) if local_index else (registry.trie,)
     mentions: list[Mention] = []
     seen_entities: set[str] = set()
     seen_people: dict[str, int] = {}
@@ -171,6 +172,8 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         if start < last_end:
             continue
         word = m.group().casefold()
+        if word not in registry.trie and word not in local_trie:
+            continue  # most capitalised words start no name
         hit = None
         for end, alias in _candidates(body, start, m.end(), word, tries):
             if (not alias.person and alias.entity_id not in local_entities
