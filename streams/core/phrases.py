@@ -60,8 +60,11 @@ class PhraseIndex(Generic[T]):
 
     def find(self, tokens: list[str], start: int = 0, stop: int | None = None) -> list[PhraseMatch[T]]:
         """Matches in ``tokens[start:stop]``; at each position the longest phrase wins."""
-        stop = len(tokens) if stop is None else stop
         root = self._root
+        if stop is None:
+            if root.keys().isdisjoint(tokens):
+                return []  # the common case, decided in C
+            stop = len(tokens)
         found: list[PhraseMatch[T]] = []
         free = start  # matches do not overlap: the first position not inside an earlier match
         # Only positions whose word can start a phrase are tried; most words cannot.
