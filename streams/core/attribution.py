@@ -48,6 +48,7 @@ class AttributionLexicon:
     non_speaker_nouns: frozenset[str]
     non_agent_prepositions: frozenset[str]
     executive_titles: frozenset[str]
+    organisation_nouns: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict) -> "AttributionLexicon":
@@ -62,6 +63,7 @@ class AttributionLexicon:
             intro_words=s("intro_words"), commentary=frozenset(w.split()[0] for w in data["commentary_participles"]),
             subject_markers=s("subject_markers"), non_speaker_nouns=s("non_speaker_nouns"),
             non_agent_prepositions=s("non_agent_prepositions"), executive_titles=s("executive_titles"),
+            organisation_nouns=s("organisation_nouns"),
         )
 
 
@@ -349,6 +351,12 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     tail = _trailing_attribution(tokens, a, b, at, lx, cues, aside)
     if tail is not None:
         # "Krafton could see slower royalties, said Daniel Ahmad, an analyst": the tail speaks.
+        subject = _company_subject(tokens, a, tail, at, mentions, entities, lx)
+        if subject is not None and not any(i in at for i in range(tail, b)) and _role_word(tokens, tail, b, lx):
+            # "Volkswagen did not oppose the postponement, a spokesman said": the company the
+            # content is about speaks through the unnamed spokesman, whoever spoke before.
+            names = _unknown_names(tokens, tail, b, at, lx)
+            return [Speaker(names[0][1], subject.entity_id) if names else subject], (a, b), None
         agents = _np_agents(tokens, tail, b, mentions, at, entities, lx, discourse, clause)
         return (agents or None), (a, b), (None if agents else _named_speaker(tokens, tail, b, at, lx))
     p = _predicate(tokens, a, b, at, lx, cues, aside)
@@ -364,6 +372,26 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if not agents:
         return None, (p, b), _named_speaker(tokens, a, p, at, lx)
     return agents, (p, b), None
+
+
+def _company_subject(tokens, a: int, b: int, at, mentions, entities, lx: AttributionLexicon) -> Speaker | None:
+    """The company that opens a clause as its subject ("Kraft Heinz did not oppose …"), if any."""
+    k = at.get(a)
+    if k is None or _is_modifier(tokens, a, at, k, lx):
+        return None
+    m = mentions[k]
+    entity = entities.get(m.entity_id)
+    if entity is None or not entity.is_company:
+        return None
+    p = _predicate(tokens, a, b, at, lx, frozenset())
+    if p is None or any(i in at and at[i] != k for i in range(a, p)):
+        return None
+    return Speaker(m.person or m.surface, entity.id)
+
+
+def _role_word(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
+    """Whether a speaker phrase names a role ("a spokesman", "its chief executive") rather than a party."""
+    return any(tokens[i].word in lx.executive_titles for i in range(a, b))
 
 
 def _label_end(tokens, a: int, b: int) -> int | None:
@@ -514,17 +542,22 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         speaker = Speaker(m.person or m.surface, m.entity_id)
         if appositive_from is not None and i > appositive_from:
             continue  # "Coca-Cola FEMSA, the world's largest Coca-Cola franchise bottler": a description
-        coordinated = dependent_until is not None and i - dependent_until <= 2 and tokens[i - 1].word in ("and", "or")
+        # "… include Shell, BP and TotalEnergies": a list goes on after commas as after "and".
+        coordinated = dependent_until is not None and (
+            (i - dependent_until <= 2 and tokens[i - 1].word in ("and", "or"))
+            or (i - dependent_until == 1 and "," in tokens[i].gap))
         if (i > a and tokens[i - 1].word in lx.non_agent_prepositions) or coordinated:
             # "companies, including ASML and Airbus, have called …": members of the subject speak;
             # "apps such as Venmo and Robinhood", "among them Samsung" only when nothing else does.
-            if coordinated or tokens[i - 1].word in ("including", "as"):
+            if coordinated or tokens[i - 1].word in _MEMBERSHIP:
                 dependents.append(speaker)
             dependent_until = _mention_end(i, at, k)
             continue
         agents.append(speaker)
         if m.person is None and appositive_from is None:
             appositive_from = _appositive_start(tokens, _mention_end(i, at, k), b)
+    if not agents and dependents and any(tokens[j].word in lx.organisation_nouns for j in range(a, b)):
+        dependents = []  # "Abranet, association that represents companies including Google, declared": its members do not speak
     agents = agents or dependents
     agents = _pair_people(tokens, a, b, agents, mentions, at, entities, lx, clause.aside)
     if agents:
@@ -551,6 +584,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     if resolved is None:
         return []
     return [Speaker(names[0][1], resolved.entity_id) if names else resolved]
+
+
+_MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
 
 
 def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
