@@ -595,9 +595,18 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
         if tokens[j].word in lx.anaphor_determiners:
             ahead = range(j + 1, min(b, j + 4))
             if any(tokens[i].word in lx.company_heads for i in ahead) and not any(
-                    tokens[i].raw[:1].isupper() for i in ahead):
+                    tokens[i].raw[:1].isupper() and not _demonym(tokens[i].raw) for i in ahead):
                 return True
     return False
+
+
+def _demonym(word: str) -> bool:
+    """A nationality adjective ("Indian", "Japanese", "British", "Dutch", "Swiss"), not a name."""
+    return word[1:].islower() and (word.endswith(("an", "ese", "ish", "ch", "ss")) or word in _DEMONYMS)
+
+
+_DEMONYMS = frozenset({"Thai", "Greek", "Saudi", "Emirati", "Israeli", "Iraqi", "Kuwaiti", "Qatari", "Pakistani",
+                       "Bangladeshi", "Nepali", "Omani", "Yemeni", "Azerbaijani", "Uzbek", "Kazakh", "Belgian"})
 
 
 def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon) -> bool:

@@ -19,6 +19,8 @@ _TOKEN = re.compile(r"\w+")
 
 _POSSESSIVE = re.compile(r"[’']s?\b")
 
+# Capital letters a name may start with: ASCII and the Latin letters of European names ("Çelik", "Ørsted").
+_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 COMPANY = "company"
 ORGANISATION = "organisation"
 
@@ -84,6 +86,8 @@ class EntityRegistry:
     """Words that may start a name: capitalised, digits, other scripts."""
     lower_starts: frozenset[str] = frozenset()
     """First words of lower-case brands ("eBay", "iFood", "inDrive"), which may start a name too."""
+    descriptor_name: re.Pattern[str] | None = None
+    """A capitalised name after a company descriptor: "chocolate maker Ferrero"."""
     version: str = ""
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
 
@@ -127,7 +131,7 @@ class EntityRegistry:
         legal = frozenset(f.casefold() for f in forms if _TOKEN.fullmatch(f))
         multi = sorted((f for f in forms if not _TOKEN.fullmatch(f) and " " not in f), key=len, reverse=True)
         multi_form = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(re.escape(f) for f in multi) + r")\.?(?![\w/])")
-        name = r"[A-Z0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-Z0-9][\w’'&.-]*|of|de|du|der|la|le))*"
+        name = rf"[{_UPPER}0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[{_UPPER}0-9][\w’'&.-]*|of|de|du|der|la|le))*"
         unknown = _NamePattern(re.compile(rf"(?:{form_alt})(?![\w/])\.?"),
                                re.compile(rf"(?<![\w.])({name})$"), spaced=True)
         corporate = frozenset(w.casefold() for w in names["corporate_words"]) | legal
@@ -141,12 +145,17 @@ class EntityRegistry:
         name_start = re.compile(r"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*)")
         prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
         # Must not follow a word or a dot: checked by _finditer_where (see there).
-        prefix_form = re.compile(rf"(?:{prefixes})[ \t]+((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){{0,4}})")
+        prefix_form = re.compile(rf"(?:{prefixes})[ \t]+((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,4}})")
+        before = "|".join(re.escape(h) for h in sorted(names["company_descriptors_before"], key=len, reverse=True))
+        # "Belgian materials group Umicore took …", "Italian chocolate maker Ferrero said": the
+        # name ends where a lower-case word, a comma or a possessive follows.
+        descriptor_name = re.compile(rf"(?:{before})[ \t]+((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+[{_UPPER}][\w&’'-]*){{0,2}})"
+                                     rf"(?=[ \t]*[,;:]|[ \t]+[a-z]|[’']s\b)")
         return cls(entities, index, trie, legal, multi_form, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
                    frozenset(w.casefold() for w in names["industry_words"]), prefix_form,
                    frozenset(w.casefold() for w in names["organisation_words"]),
                    re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b", re.I),
-                   unknown, appositive, name_start, lower_starts, data.get("version", ""), people)
+                   unknown, appositive, name_start, lower_starts, descriptor_name, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -358,7 +367,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry):
         words = [w for w in words[cut + 1:]]  # "… the Treasury. TikTok Pte Ltd" names TikTok
         while words and words[0][:1].isdigit() and len(words) > 1:
             words.pop(0)  # "in 2025 Ledgerline Inc."
-        while len(words) > 1 and words[-1].rstrip(".").casefold() in registry.legal_forms:
+        while len(words) > 1 and (words[-1].rstrip(".").casefold() in registry.legal_forms
+                                   or registry.multi_form.fullmatch(words[-1])):
             words.pop()  # an appositive after "Harbour Energy Plc," names Harbour Energy
         starts = [i for i in range(len(words)) if i == 0 or words[i - 1].endswith(("’s", "'s"))
                   or words[i - 1].casefold() in registry.name_stopwords]
@@ -438,13 +448,17 @@ def _after_space(body: str, start: int) -> bool:
     return start > 0 and body[start - 1] in " \t"
 
 
+def _not_after_word_or_hyphen(body: str, start: int) -> bool:
+    return start == 0 or not (body[start - 1] == "-" or _WORD_CHAR.match(body, start - 1))
+
+
 def _not_after_word(body: str, start: int) -> bool:
     return start == 0 or not (body[start - 1] == "." or _WORD_CHAR.match(body, start - 1))
 
 
 _WORD_CHAR = re.compile(r"\w")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
-_NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w&’'.-]*)(?:[ \t]+[A-Z][\w&’'.-]*){0,3})$")
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,3}})$")
 
 
 def _legal_form_or_appositive(body: str, registry: EntityRegistry):
@@ -456,6 +470,13 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry):
     for start, end, full_end in _NamePattern(registry.appositive, _NAME_BEFORE_COMMA, 80).finditer(body, False):
         if body[start:end].split()[0].casefold() not in registry.name_stopwords:
             yield start, end, full_end
+    if registry.descriptor_name is not None:
+        for m in _finditer_where(registry.descriptor_name, body, _not_after_word_or_hyphen):
+            words = m.group(1).split()
+            if words[0].casefold() in registry.name_stopwords or registry.organisation_descriptors.search(
+                    body, max(0, m.start() - 30), m.start(1)):
+                continue  # "startup Chief Executive …"; "advocacy group Fairplay" is no company
+            yield m.start(1), m.end(1), m.end(1)
 
 
 def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) -> str:

@@ -12,7 +12,7 @@ from streams.core.entities import Mention, find_mentions
 from streams.core.phrases import WORD
 from streams.core.resources import Resources
 from streams.core.segment import Segment, segment_article
-from streams.core.stance import NEUTRAL_RESULT, score_stance
+from streams.core.stance import NEUTRAL, NEUTRAL_RESULT, score_stance
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +101,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     direction = resources.stance.news_direction(title + ["."] + title + ["."] + first + ["."] + first + ["."] + lead)
 
     events: list[StanceEvent] = []
+    last_side: tuple[str, int] | None = None  # (company, +1/-1) of the last company to take a side
     for index, seg, words, attribution in attributed:
         vader = resources.sentiment.polarity_scores(seg.text)
         sentiment = trusted(Sentiment, {"neg": vader["neg"], "neu": vader["neu"], "pos": vader["pos"],
@@ -109,8 +110,11 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
         topic = topics.dominant(words) or article_topic
         for role in attribution.companies.values():
             if role.role == SPEAKER:
+                previous = last_side[1] if last_side and last_side[0] != role.entity_id else 0
                 result = score_stance(seg.text, attribution.tokens, attribution.cues, role.regions, resources.stance,
-                                      vader["compound"], about_rules, direction)
+                                      vader["compound"], about_rules, direction, previous)
+                if result.stance != NEUTRAL:
+                    last_side = (role.entity_id, 1 if result.score > 0 else -1)
             else:
                 result = NEUTRAL_RESULT
             entity = entities[role.entity_id]

@@ -25,7 +25,7 @@ class Cue:
 
     polarity: int
     weight: float
-    kind: str  # support | oppose | neutral | request | hedge | relative
+    kind: str  # support | oppose | neutral | request | hedge | relative | answer (to the previous speaker)
     evaluative: bool = False
 
 
@@ -56,6 +56,8 @@ class StanceLexicon:
         for key, polarity in ((SUPPORT, 1), (OPPOSE, -1)):
             entries += [(c["phrase"], Cue(polarity, c["weight"], key, bool(c.get("evaluative")))) for c in data[key]]
         entries += [(c["phrase"], Cue(0, c["weight"], "relative")) for c in data["relative"]]
+        entries += [(p, Cue(-1, 0.8, "answer")) for p in data["contrary"]]
+        entries += [(p, Cue(1, 0.8, "answer")) for p in data["concurring"]]
         entries += [(p, Cue(0, 0.0, NEUTRAL)) for p in data["neutral"]]
         entries += [(p, Cue(0, 0.0, "request")) for p in data["requests"]]
         entries += [(p, Cue(0, 0.0, "hedge")) for p in data["hedges"]]
@@ -105,12 +107,15 @@ def score_stance(
     compound: float,
     about_rules: bool,
     direction: int = 1,
+    previous: int = 0,
 ) -> StanceResult:
     """Stance of a speaker whose words are the token ``regions`` of a statement.
 
     ``tokens`` are the statement's tokens (with ``.word``, ``.gap``, ``.start``, ``.end``),
     ``matches`` the cue phrases found in them once per statement, ``direction`` -1 when the
-    article's news is a rule being rolled back (then "welcomed the decision" opposes the rule).
+    article's news is a rule being rolled back (then "welcomed the decision" opposes the rule),
+    ``previous`` the side (+1/-1, 0 for none) of the last other company that took one, for
+    answers to it ("Tata Steel took the opposite line").
     """
     raw = 0.0
     explicit = False
@@ -143,6 +148,10 @@ def score_stance(
             weight = 0.9
         elif cue.kind == "relative":
             polarity = direction  # pleased with a rollback opposes the rule; "not far enough" asks for more of it
+        elif cue.kind == "answer":
+            if not previous:
+                continue
+            polarity = cue.polarity * previous
         else:
             # An evaluative cue judges what stands before it ("scrapping it is the right call"),
             # unless it names its object itself ("a delay will not fix a law that …").
