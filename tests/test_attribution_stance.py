@@ -288,3 +288,63 @@ def test_events_validate_and_point_at_their_statement(analyse):
             assert event.stance_score > 0
         elif event.stance == "oppose":
             assert event.stance_score < 0
+
+
+# --- answers, unnamed spokesmen, member lists, descriptors (from the third blind set's lessons) ---
+
+@pytest.mark.parametrize("first, expected", [
+    ("Corvel Foods Ltd welcomed the new packaging rules.", "oppose"),
+    ("Corvel Foods Ltd criticised the new packaging rules as unworkable.", "support"),
+])
+def test_taking_the_opposite_view_answers_the_last_company(analyse, first, expected):
+    analysis = analyse(first + " Brightmoor Dairies Plc took the opposite view.")
+    assert only(analysis, "brightmoor-dairies").stance == expected
+
+
+def test_an_answer_with_nobody_before_it_takes_no_side(analyse):
+    assert only(analyse("Brightmoor Dairies Plc took the opposite view on the packaging rules."),
+                "brightmoor-dairies").stance == "neutral"
+
+
+def test_stopping_short_of_endorsing_is_no_stance(analyse):
+    event = only(analyse("Qorvath Telecom Ltd stopped short of endorsing the spectrum rules, saying it was still "
+                         "studying them."), "qorvath-telecom")
+    assert (event.role, event.stance) == ("speaker", "neutral")
+
+
+def test_a_spokesman_after_a_company_clause_speaks_for_that_company(analyse):
+    analysis = analyse("Tarnwell Motors Inc. backed the emissions standard. "
+                       "Ostrava Parts Ltd did not oppose the standard, a spokesman said.")
+    event = only(analysis, "ostrava-parts", 1)
+    assert (event.role, event.stance) == ("speaker", "support")
+    assert not [e for e in analysis.events if e.company_id == "tarnwell-motors" and e.statement_index == 1]
+
+
+def test_members_named_by_an_association_do_not_speak(analyse):
+    analysis = analyse("The Retail Payments Forum, an industry body whose members include Velcroft Bank Plc, "
+                       "Harlow Pay Ltd and Denby Cards Ltd, said the interchange cap was unworkable.")
+    assert len(analysis.events) == 3 and all(e.role != "speaker" for e in analysis.events)
+
+
+def test_a_clause_without_subject_goes_on_with_a_non_company_speaker(analyse):
+    analysis = analyse("Mirefield Energy Plc did not respond to a request for comment. "
+                       "The Northern Drilling Contractors Council said the levy was a step in the right direction "
+                       "but repeated its call for the levy to be scrapped.")
+    assert not [e for e in analysis.events if e.statement_index == 1]
+
+
+def test_company_named_after_a_descriptor(analyse):
+    event = only(analyse("Belgian materials group Velmara backed the battery rules on Monday."), "velmara")
+    assert (event.role, event.stance) == ("speaker", "support")
+
+
+def test_indian_private_limited_is_one_name_and_one_statement(analyse):
+    analysis = analyse("Kiranbai Fintech Pvt. Ltd., a Pune-based lender, said the consent rules were unworkable.")
+    assert len(analysis.statements) == 1
+    assert only(analysis, "kiranbai-fintech").stance == "oppose"
+
+
+def test_unknown_names_with_latin_capitals_and_dotted_legal_forms(analyse):
+    event = only(analyse("Ege Çelik Sanayi A.Ş., a Turkish steelmaker, said the carbon levy was unfair."),
+                 "ege-celik-sanayi")
+    assert (event.company_name, event.stance) == ("Ege Çelik Sanayi", "oppose")

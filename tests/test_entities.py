@@ -235,3 +235,17 @@ def test_large_body_with_many_names_is_processed(mentions, analyse):
     analysis = analyse(body, id="big")
     assert analysis.skipped_reason is None
     assert {e.company_id for e in analysis.events} >= {"tencent", "alibaba", "tesla", "apple", "zentrova-robotics", "xiaomi"}
+
+
+def test_an_acronym_spelled_out_as_an_organisation_is_not_the_registry_company(mentions):
+    found, _ = mentions("AMD, the Association of Medical Distributors, said the rule was unworkable.")
+    assert "amd" not in ids(found)
+    found, _ = mentions("AMD, the chipmaker, said the rule was unworkable.")
+    assert ids(found) == ["amd"]
+
+
+@pytest.mark.parametrize("opening", ["(Ledgerline) -- ", "LONDON, May 2 (Ledgerline Wire) - ", "(Ledgerline) — "])
+def test_the_wire_credit_in_a_dateline_is_no_mention(mentions, opening):
+    found, _ = mentions(opening + "Regulators fined Harrowgate Aerial Holdings Ltd. ©2025 Ledgerline L.P.")
+    assert [i for i in ids(found) if i.startswith("ledgerline")] == ["ledgerline"]  # only the footer's
+    assert found[0][1] == "harrowgate-aerial-holdings"

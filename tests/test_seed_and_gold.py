@@ -195,10 +195,12 @@ def test_our_evaluation_agrees_with_stance_eval_on_edge_cases(shared_dir, tmp_pa
     assert_same_scores(theirs, ours, gold)
 
 
-# The blind set was written without sight of the code; it scored 0.630 before it was used for
-# error analysis and 0.931 now. The floor keeps the general mechanisms that got it there.
+# The blind sets were written without sight of the code. The first scored 0.630 before it was
+# used for error analysis (0.938 now), the second 0.806 (0.919 now), the third 0.680 (0.931 now).
+# The floor keeps the general mechanisms that got them there.
 BLIND_MIN_F1 = 0.88
 
 
-def test_blind_set_floor(cli, repo_root, capsys):
-    assert_floor(cli, capsys, repo_root / "seeds" / "articles_blind.jsonl", BLIND_MIN_F1, "blind-set")
+@pytest.mark.parametrize("name", ["articles_blind.jsonl", "articles_blind2.jsonl", "articles_blind3.jsonl"])
+def test_blind_set_floor(cli, repo_root, capsys, name):
+    assert_floor(cli, capsys, repo_root / "seeds" / name, BLIND_MIN_F1, name)

@@ -167,8 +167,11 @@ def attribute_statement(
     speakers: list[Speaker] = []
     main_speaker: str | None = None
     previous_agents: list[Speaker] = []
+    other_spoke = False  # the last clause's subject was no company ("The Palm Oil Council said …")
     continuing = discourse.statement_index == index - 1
     for clause in clauses:
+        if other_spoke and clause.kind == "normal" and clause.start not in at and not _has_subject(tokens, clause, lexicon):
+            continue  # "…, but repeated its call for …": the council goes on speaking, not the last company
         agents, region, named = _clause_agents(tokens, clause, mentions, at, entities, lexicon,
                                                cue_starts - aside, discourse, aside)
         if agents is None:
@@ -178,11 +181,12 @@ def attribute_statement(
                 agents, region = list(discourse.last_speakers), (clause.start, clause.end)
             else:
                 previous_agents = []
+                other_spoke = named is not None or _has_subject(tokens, clause, lexicon)
                 if named:
                     speakers.append(named)
                     main_speaker = main_speaker or named.name
                 continue
-        previous_agents = agents
+        previous_agents, other_spoke = agents, False
         discourse = _within(discourse, agents, entities)
         for agent in agents:
             speakers.append(agent)

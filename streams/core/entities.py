@@ -191,7 +191,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
             if _acceptable(body, start, end, alias, registry, seen_entities, seen_people, surnames):
                 hit = (alias, end)
                 break
-        if hit is None:
+        if hit is None or _dateline_credit(body, start, end):
             continue
         alias, end = hit
         if alias.person:
@@ -278,6 +278,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False
     if alias.upper and not body[start:end].isupper():
         return False
+    if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
+        return False  # "DIGI, the Digital Industry Group, said": another body's acronym
     if alias.short_person:
         return any(p.split()[-1].casefold() == alias.tokens[0] or alias.tokens[0] in p.casefold().split()
                    for p in seen_people)
@@ -305,6 +307,23 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     return not strict and not _sentence_initial(body, start)
 
 
+def _spelled_out_organisation(body: str, end: int, registry: EntityRegistry) -> bool:
+    """Whether an acronym is followed by ", the <Name>" that names an association, council or
+    other organisation."""
+    m = _SPELLED_OUT.match(body, end)
+    return m is not None and any(w.strip(".,").casefold() in registry.organisation_words for w in m.group(1).split())
+
+
+_SPELLED_OUT = re.compile(r",[ \t]+the[ \t]+((?:[A-Z][\w&’'.-]*[ \t]*){1,6})")
+
+
+def _dateline_credit(body: str, start: int, end: int) -> bool:
+    """Whether a name is the wire's credit in an opening dateline: "(Ledgerline) --", "(Meridian Wire) -"."""
+    return start < _DATELINE_REACH and body[start - 1:start] == "(" and _CREDIT_END.match(body, end) is not None
+
+
+_DATELINE_REACH = 120
+_CREDIT_END = re.compile(r"[\w .]*\)[ \t]*(?:-{1,2}|–|—)")
 _PREVIOUS_WORD = re.compile(r"([A-Z][a-z]+)[ \t]$")
 
 

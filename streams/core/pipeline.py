@@ -101,7 +101,10 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     direction = resources.stance.news_direction(title + ["."] + title + ["."] + first + ["."] + first + ["."] + lead)
 
     events: list[StanceEvent] = []
-    last_side: tuple[str, int] | None = None  # (company, +1/-1) of the last company to take a side
+    # For answers ("X took the opposite view"): the last company to take a side, and its
+    # position so far (the sum of its scores: "welcomed the delay", then "in principle …").
+    positions: dict[str, float] = {}
+    last_sided: str | None = None
     for index, seg, words, attribution in attributed:
         vader = resources.sentiment.polarity_scores(seg.text)
         sentiment = trusted(Sentiment, {"neg": vader["neg"], "neu": vader["neu"], "pos": vader["pos"],
@@ -110,11 +113,13 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
         topic = topics.dominant(words) or article_topic
         for role in attribution.companies.values():
             if role.role == SPEAKER:
-                previous = last_side[1] if last_side and last_side[0] != role.entity_id else 0
+                position = positions.get(last_sided, 0.0) if last_sided != role.entity_id else 0.0
+                previous = 1 if position > 0 else -1 if position < 0 else 0
                 result = score_stance(seg.text, attribution.tokens, attribution.cues, role.regions, resources.stance,
                                       vader["compound"], about_rules, direction, previous)
                 if result.stance != NEUTRAL:
-                    last_side = (role.entity_id, 1 if result.score > 0 else -1)
+                    positions[role.entity_id] = positions.get(role.entity_id, 0.0) + result.score
+                    last_sided = role.entity_id
             else:
                 result = NEUTRAL_RESULT
             entity = entities[role.entity_id]
