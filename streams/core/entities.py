@@ -86,8 +86,8 @@ class EntityRegistry:
     """Words that may start a name: capitalised, digits, other scripts."""
     lower_starts: frozenset[str] = frozenset()
     """First words of lower-case brands ("eBay", "iFood", "inDrive"), which may start a name too."""
-    descriptor_name: re.Pattern[str] | None = None
-    """A capitalised name after a company descriptor: "chocolate maker Ferrero"."""
+    descriptors_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Company descriptors that may stand right before a name ("chocolate maker Ferrero"), by last word."""
     version: str = ""
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
 
@@ -146,16 +146,15 @@ class EntityRegistry:
         prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
         # Must not follow a word or a dot: checked by _finditer_where (see there).
         prefix_form = re.compile(rf"(?:{prefixes})[ \t]+((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,4}})")
-        before = "|".join(re.escape(h) for h in sorted(names["company_descriptors_before"], key=len, reverse=True))
-        # "Belgian materials group Umicore took …", "Italian chocolate maker Ferrero said": the
-        # name ends where a lower-case word, a comma or a possessive follows.
-        descriptor_name = re.compile(rf"(?:{before})[ \t]+((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+[{_UPPER}][\w&’'-]*){{0,2}})"
-                                     rf"(?=[ \t]*[,;:]|[ \t]+[a-z]|[’']s\b)")
+        descriptors_before: dict[str, tuple[str, ...]] = {}
+        for phrase in names["company_descriptors_before"]:
+            last = phrase.split()[-1]
+            descriptors_before[last] = (*descriptors_before.get(last, ()), phrase)
         return cls(entities, index, trie, legal, multi_form, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
                    frozenset(w.casefold() for w in names["industry_words"]), prefix_form,
                    frozenset(w.casefold() for w in names["organisation_words"]),
                    re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b", re.I),
-                   unknown, appositive, name_start, lower_starts, descriptor_name, data.get("version", ""), people)
+                   unknown, appositive, name_start, lower_starts, descriptors_before, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -168,7 +167,8 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     Only words that can start a name (capitalised, digits, the few lower-case brand names) are
     looked up, and the trie is walked word by word from there.
     """
-    local_index, local_entities, unknown_spans = _unknown_organisations(body, registry)
+    starts = _name_starts(body, registry)
+    local_index, local_entities, unknown_spans = _unknown_organisations(body, registry, starts)
     local_trie = _build_trie(local_index)
     tries = (local_trie, registry.trie) if local_index else (registry.trie,)
     mentions: list[Mention] = []
@@ -176,7 +176,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     seen_people: dict[str, int] = {}
     surnames: set[str] = set()  # "Greg Abbott" was a person: a later "Abbott" is him too
     last_end = 0
-    for m in _name_starts(body, registry):
+    for m in starts:
         start = m.start()
         if start < last_end:
             continue
@@ -375,12 +375,12 @@ def _extend_legal_form(body: str, end: int, registry: EntityRegistry) -> int:
         end = multi.end()
 
 
-def _unknown_organisations(body: str, registry: EntityRegistry):
+def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
     """Organisations named with a legal form but absent from the registry, as a local alias index."""
     index: dict[str, list[_Alias]] = {}
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
-    for name_start, name_end, mention_end in _legal_form_or_appositive(body, registry):
+    for name_start, name_end, mention_end in _legal_form_or_appositive(body, registry, starts):
         words = body[name_start:name_end].split()
         cut = max((i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w.rstrip(".")) > 3), default=-1)
         words = [w for w in words[cut + 1:]]  # "… the Treasury. TikTok Pte Ltd" names TikTok
@@ -480,7 +480,7 @@ _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,3}})$")
 
 
-def _legal_form_or_appositive(body: str, registry: EntityRegistry):
+def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
     """Names with a legal form ("Zentrova Robotics Inc."), then capitalised names followed by a
     company descriptor ("Yoti, one of the age-verification providers")."""
     yield from registry.unknown_pattern.finditer(body)
@@ -489,13 +489,39 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry):
     for start, end, full_end in _NamePattern(registry.appositive, _NAME_BEFORE_COMMA, 80).finditer(body, False):
         if body[start:end].split()[0].casefold() not in registry.name_stopwords:
             yield start, end, full_end
-    if registry.descriptor_name is not None:
-        for m in _finditer_where(registry.descriptor_name, body, _not_after_word_or_hyphen):
-            words = m.group(1).split()
-            if words[0].casefold() in registry.name_stopwords or registry.organisation_descriptors.search(
-                    body, max(0, m.start() - 30), m.start(1)):
-                continue  # "startup Chief Executive …"; "advocacy group Fairplay" is no company
-            yield m.start(1), m.end(1), m.end(1)
+    yield from _named_after_descriptor(body, registry, starts)
+
+
+def _named_after_descriptor(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
+    """"Belgian materials group Umicore took …", "Italian chocolate maker Ferrero said": a name
+    right after a company descriptor, ending where a lower-case word, a comma or a possessive
+    follows. Only the words that may start a name are looked at."""
+    last_end = 0
+    for s in starts:
+        start = s.start()
+        if start < last_end or start < 2 or body[start - 1] not in " \t":
+            continue
+        end = start - 1  # the end of the word before
+        while end > 0 and body[end - 1] in " \t":
+            end -= 1
+        word_start = max(body.rfind(" ", 0, end), body.rfind("\t", 0, end), body.rfind("\n", 0, end)) + 1
+        phrases = registry.descriptors_before.get(body[word_start:end])
+        if not phrases or not any(body.startswith(p, end - len(p)) and _not_after_word_or_hyphen(body, end - len(p))
+                                  for p in phrases):
+            continue
+        m = _NAME_AFTER_DESCRIPTOR.match(body, start)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        if words[0].casefold() in registry.name_stopwords or registry.organisation_descriptors.search(
+                body, max(0, word_start - 30), start):
+            continue  # "startup Chief Executive …"; "advocacy group Fairplay" is no company
+        last_end = m.end(1)
+        yield start, m.end(1), m.end(1)
+
+
+_NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+[{_UPPER}][\w&’'-]*){{0,2}})"
+                                    rf"(?=[ \t]*[,;:]|[ \t]+[a-z]|[’']s\b)")
 
 
 def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) -> str:
