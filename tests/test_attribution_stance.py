@@ -348,3 +348,39 @@ def test_unknown_names_with_latin_capitals_and_dotted_legal_forms(analyse):
     event = only(analyse("Ege Çelik Sanayi A.Ş., a Turkish steelmaker, said the carbon levy was unfair."),
                  "ege-celik-sanayi")
     assert (event.company_name, event.stance) == ("Ege Çelik Sanayi", "oppose")
+
+
+def test_asking_to_reject_a_delay_supports_the_rule(analyse):
+    event = only(analyse("Halden Gas ASA urged member states to reject the delay to the methane rules."), "halden-gas")
+    assert event.stance == "support"
+
+
+@pytest.mark.parametrize("quote", [
+    "“Those lobbying to water the rules down are asking Europe to reward the laggards,” Halden Gas ASA said.",
+    "“Anyone who says the rules cannot work has not looked at Norway,” Halden Gas ASA said.",
+])
+def test_attacking_a_generic_third_party_supports_what_they_attack(analyse, quote):
+    assert only(analyse(quote), "halden-gas").stance == "support"
+
+
+def test_a_cue_about_the_speaker_itself_is_not_a_third_partys(analyse):
+    event = only(analyse("Halden Gas ASA said we are among the companies that oppose the methane rules."), "halden-gas")
+    assert event.stance == "oppose"
+
+
+def test_going_further_follows_the_last_company(analyse):
+    analysis = analyse("Corvel Foods Ltd criticised the packaging rules as unworkable. "
+                       "Brightmoor Dairies Plc went further, saying the timetable was impossible.")
+    assert only(analysis, "brightmoor-dairies").stance == "oppose"
+
+
+def test_a_proposal_to_ease_a_rule_is_a_rollback(analyse):
+    analysis = analyse("The European Commission proposed easing the methane rules and pushing back penalties "
+                       "until 2029. Halden Gas ASA welcomed the proposal.", title="Brussels proposes easing methane rules")
+    assert only(analysis, "halden-gas").stance == "oppose"
+
+
+def test_a_country_in_an_unknown_name_is_no_second_reference(analyse):
+    analysis = analyse("PT Sinar Mas Nikel Indonesia said it backed the royalty. "
+                       "Indonesia will raise royalties on nickel ore.")
+    assert [e.statement_index for e in analysis.events] == [0]

@@ -86,6 +86,8 @@ class EntityRegistry:
     """Words that may start a name: capitalised, digits, other scripts."""
     lower_starts: frozenset[str] = frozenset()
     """First words of lower-case brands ("eBay", "iFood", "inDrive"), which may start a name too."""
+    place_words: frozenset[str] = frozenset()
+    """Countries and regions: never a company's name on second reference."""
     descriptors_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Company descriptors that may stand right before a name ("chocolate maker Ferrero"), by last word."""
     version: str = ""
@@ -154,7 +156,8 @@ class EntityRegistry:
                    frozenset(w.casefold() for w in names["industry_words"]), prefix_form,
                    frozenset(w.casefold() for w in names["organisation_words"]),
                    re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b", re.I),
-                   unknown, appositive, name_start, lower_starts, descriptors_before, data.get("version", ""), people)
+                   unknown, appositive, name_start, lower_starts,
+                   frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -415,7 +418,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         if len(name_tokens) > 1:
             # "Zentrova" on second reference for "Zentrova Robotics Inc.", "Renner" for "Lojas Renner SA"
             aliases += [(t,) for t in {name_tokens[0], name_tokens[-1]}
-                        if len(t) > 3 and t not in registry.name_stopwords and t not in registry.industry_words]
+                        if len(t) > 3 and t not in registry.name_stopwords and t not in registry.industry_words
+                        and t not in registry.place_words]  # "PT Vale Indonesia" is not every "Indonesia"
         for toks in aliases:
             index.setdefault(toks[0], []).append(_Alias(toks, entity_id, None, False, False, False))
     for candidates in index.values():

@@ -164,6 +164,8 @@ def score_stance(
             elif direction < 0 and not _judges_rule(tokens, m.end, lexicon) and _generic_reference(
                     tokens, m.start, m.end, lexicon, cue.evaluative):
                 polarity = -polarity
+        if _third_party(tokens, m.start):
+            polarity = -polarity  # "those lobbying to water it down", "anyone who says it cannot work": their view, attacked
         neg = _negator(tokens, m.start, lexicon)
         if cue.kind == "request" and neg is None:
             neg = _negator_between(tokens, m.end, tail, lexicon)
@@ -304,6 +306,29 @@ def _negator_between(tokens: list, start: int, stop: int, lexicon: StanceLexicon
     return next((i for i in range(start, stop) if tokens[i].word in lexicon.negators), None)
 
 
+def _third_party(tokens: list, start: int) -> bool:
+    """Whether a cue describes a generic third party the speaker is answering: "Those
+    demanding a pause …", "anyone who says reuse cannot work", "streamers that … complain"."""
+    if start >= 1 and tokens[start - 1].word == "those" and tokens[start].word.endswith(("ing", "ed")):
+        return True  # "those demanding a pause"; not "shares those concerns"
+    for i in range(start - 1, max(0, start - 7), -1):
+        if tokens[i].word in _FIRST_PERSON:
+            return False  # "we are among the companies that support it"
+        if tokens[i].word in ("who", "that") and i >= 1 and tokens[i - 1].word in _GENERIC_PARTIES:
+            return not any(t.word in _FIRST_PERSON for t in tokens[max(0, i - 7):i])
+        if _CLAUSE_STOP.intersection(tokens[i].gap):
+            return False
+    return False
+
+
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
+
+
+_GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people", "companies", "firms", "rivals",
+                              "competitors", "incumbents", "critics", "opponents", "lobbyists", "groups", "players",
+                              "streamers", "platforms", "operators", "others"})
+
+
 def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] | None:
     """Polarity and end of the action a request asks for ("urged … to delay the rule")."""
     span = _object_range(tokens, end, lexicon)
@@ -311,7 +336,13 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     found = lexicon.actions.find(words)
     if not found:
         return None
-    return found[0].value, span.start + found[0].end
+    polarity = found[0].value
+    if not _REFUSALS.isdisjoint(words[max(0, found[0].start - 3):found[0].start]):
+        polarity = -polarity  # "urged member states to reject the delay"
+    return polarity, span.start + found[0].end
+
+
+_REFUSALS = frozenset({"reject", "oppose", "block", "resist", "refuse", "stop", "prevent", "avoid", "abandon", "drop"})
 
 
 def _span(text: str, tokens: list, start: int, end: int) -> str:
