@@ -402,8 +402,9 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton; "New York-listed Coupang Inc." Coupang
         while words and words[0].casefold().strip("’'") in registry.name_stopwords:
             words.pop(0)
-        if not words or all(w.rstrip(".,").casefold() in registry.corporate_words for w in words):
-            continue  # "Co., Ltd." names nobody
+        if not words or all(w.rstrip(".,").casefold() in registry.corporate_words or registry.multi_form.fullmatch(w.rstrip(","))
+                            for w in words):
+            continue  # "Co., Ltd." and the "C.V." of "S.A. de C.V." name nobody
         name = " ".join(words)
         name_tokens = tuple(t.casefold() for t in _TOKEN.findall(name))
         if _registry_name(registry, name_tokens):
