@@ -384,3 +384,9 @@ def test_a_country_in_an_unknown_name_is_no_second_reference(analyse):
     analysis = analyse("PT Sinar Mas Nikel Indonesia said it backed the royalty. "
                        "Indonesia will raise royalties on nickel ore.")
     assert [e.statement_index for e in analysis.events] == [0]
+
+
+def test_an_opening_word_does_not_hide_the_company_behind_it(analyse):
+    event = only(analyse("Also the company Casa Brava Pisos S.L., that manages 85 flats, affirmed that it will sue "
+                         "the City Council."), "casa-brava-pisos")
+    assert (event.role, event.stance) == ("speaker", "oppose")

@@ -198,3 +198,14 @@ def test_statement_offsets_on_hand_written_text(analyse):
     assert texts(analysis) == ["Shell Plc criticised the levy.", "“It is a mistake,” it said.", "The vote is on Friday."]
     for s in analysis.statements:
         assert body[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("“It is fair,” G. Brint Ryan said. Nobody else spoke.", ["“It is fair,” G. Brint Ryan said.", "Nobody else spoke."]),
+    ("Nippon Steel and U. S. Steel said they would sue. Nobody else spoke.",
+     ["Nippon Steel and U. S. Steel said they would sue.", "Nobody else spoke."]),
+    ("Starlink said so in a post on X. Amazon also backed the fee.",
+     ["Starlink said so in a post on X.", "Amazon also backed the fee."]),
+])
+def test_a_capital_letter_with_a_dot_is_an_initial_unless_a_preposition_precedes(analyse, body, expected):
+    assert texts(analyse(body)) == expected

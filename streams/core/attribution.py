@@ -351,7 +351,7 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
         agents = _np_agents(tokens, np_start, np_end, mentions, at, entities, lx, discourse, clause)
         region = (0, len(tokens)) if clause.kind == "according" else (np_end, b)
         return (agents or None), region, None
-    a = _skip_intro(tokens, a, b, lx)
+    a = _skip_intro(tokens, a, b, lx, at)
     tail = _trailing_attribution(tokens, a, b, at, lx, cues, aside)
     if tail is not None:
         # "Krafton could see slower royalties, said Daniel Ahmad, an analyst": the tail speaks.
@@ -475,12 +475,15 @@ _ADVERBS = frozenset({"also", "still", "then", "later", "now", "again", "even", 
                       "further", "instead", "separately", "meanwhile"})
 
 
-def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon) -> int:
-    """Skip a clause-opening connective and an introductory phrase ("In recent weeks, …")."""
+def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -> int:
+    """Skip a clause-opening connective and an introductory phrase ("In recent weeks, …"),
+    but not one that names a company ("Also the company Casa Rambla S.L., that …, said")."""
     if tokens[a].word in lx.clause_breaks or tokens[a].word in lx.subordinators:
         a += 1
     if a < b and tokens[a].word in lx.intro_words:
         for i in range(a + 1, min(b, a + 9)):
+            if at is not None and i in at:
+                return a
             if "," in tokens[i].gap:
                 return i
     return a

@@ -223,8 +223,8 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
     last = bare.rsplit(".", 1)[-1] if "." in bare and bare not in rules.country_abbreviations else bare
     if bare in rules.never_final or last in rules.never_final:
         return False
-    if len(bare) == 1 and bare.isupper():
-        return False  # an initial: "Jay Y. Lee"
+    if len(bare) == 1 and bare.isupper() and not _after_preposition(text, before):
+        return False  # an initial: "Jay Y. Lee", "U. S. Steel"; not "a post on X. Amazon said"
     capital_follows = bool(opener) or nxt.isupper()
     next_lower = next_word.lower()
     if bare in rules.legal_forms or last in rules.legal_forms:
@@ -233,6 +233,19 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
     if bare in rules.country_abbreviations:
         return bool(opener) or next_lower in rules.sentence_starters
     return True
+
+
+def _after_preposition(text: str, before: re.Match[str] | None) -> bool:
+    """Whether the word before ``before`` is a preposition ("on X.", "in B."): then the letter
+    is a name of its own, not an initial."""
+    if before is None:
+        return False
+    prev = _WORD_BEFORE_INITIAL.search(text, max(0, before.start() - 30), before.start())
+    return prev is not None and prev.group(1) in _PREPOSITIONS
+
+
+_WORD_BEFORE_INITIAL = re.compile(r"(\w+)\s+$")
+_PREPOSITIONS = frozenset({"on", "in", "at", "from", "by", "to", "of", "via", "with", "for", "about", "into", "onto"})
 
 
 def _matches_any(text: str, patterns: tuple[FurniturePattern, ...]) -> bool:
