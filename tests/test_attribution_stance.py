@@ -390,3 +390,9 @@ def test_an_opening_word_does_not_hide_the_company_behind_it(analyse):
     event = only(analyse("Also the company Casa Brava Pisos S.L., that manages 85 flats, affirmed that it will sue "
                          "the City Council."), "casa-brava-pisos")
     assert (event.role, event.stance) == ("speaker", "oppose")
+
+
+def test_a_place_based_description_refers_back(analyse):
+    analysis = analyse("Korvan Mining Ltd said the quotas would restore value. "
+                       "The Luxembourg-headquartered miner said it fully supported the quotas.")
+    assert only(analysis, "korvan-mining", 1).role == "speaker"

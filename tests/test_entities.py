@@ -249,3 +249,28 @@ def test_the_wire_credit_in_a_dateline_is_no_mention(mentions, opening):
     found, _ = mentions(opening + "Regulators fined Harrowgate Aerial Holdings Ltd. ©2025 Ledgerline L.P.")
     assert [i for i in ids(found) if i.startswith("ledgerline")] == ["ledgerline"]  # only the footer's
     assert found[0][1] == "harrowgate-aerial-holdings"
+
+
+@pytest.mark.parametrize("body, entity_id", [
+    ("Vietnam's Loc Hanh Group said it would stop exports.", "loc-hanh-group"),
+    ("Paylane Technologies said the tariff would hurt small merchants.", "paylane-technologies"),
+    ("Ubuntu Spaza Wholesalers (Pty) Ltd backed the remedies.", "ubuntu-spaza-wholesalers"),
+])
+def test_unknown_company_by_a_company_word_or_bracketed_legal_form(mentions, body, entity_id):
+    found, local = mentions(body)
+    assert entity_id in ids(found) and local[entity_id].type == "company"
+
+
+@pytest.mark.parametrize("body", [
+    "The Working Group said the rules were premature.",
+    "The California Air Resources Board adopted the rule.",
+    "The Body of European Regulators for Electronic Communications said so.",
+])
+def test_company_words_inside_other_names_make_no_company(mentions, body):
+    found, local = mentions(body)
+    assert not [e for e in local.values() if e.type == "company"]
+
+
+def test_an_ambiguous_name_heading_a_list_of_companies_is_corroborated(mentions):
+    found, _ = mentions("Apple, Amazon and the Walt Disney Co. did not respond.")
+    assert ids(found)[:2] == ["apple", "amazon"]

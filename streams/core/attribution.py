@@ -602,7 +602,8 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
         if tokens[j].word in lx.anaphor_determiners:
             ahead = range(j + 1, min(b, j + 4))
             if any(tokens[i].word in lx.company_heads for i in ahead) and not any(
-                    tokens[i].raw[:1].isupper() and not _demonym(tokens[i].raw) for i in ahead):
+                    tokens[i].raw[:1].isupper() and not _demonym(tokens[i].raw)
+                    and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
                 return True
     return False
 

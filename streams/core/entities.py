@@ -86,6 +86,10 @@ class EntityRegistry:
     """Words that may start a name: capitalised, digits, other scripts."""
     lower_starts: frozenset[str] = frozenset()
     """First words of lower-case brands ("eBay", "iFood", "inDrive"), which may start a name too."""
+    company_suffix: re.Pattern[str] | None = None
+    """Words that end a company's name ("Group", "Holdings", "Technologies")."""
+    generic_name_words: frozenset[str] = frozenset()
+    """Words that make a "… Group" no company ("Working Group", "Expert Group")."""
     place_words: frozenset[str] = frozenset()
     """Countries and regions: never a company's name on second reference."""
     descriptors_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -157,6 +161,10 @@ class EntityRegistry:
                    frozenset(w.casefold() for w in names["organisation_words"]),
                    re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b", re.I),
                    unknown, appositive, name_start, lower_starts,
+                   # the suffix ends the name: not "California Air Resources Board", "Australian Communications and Media Authority"
+                   re.compile(r"(?:" + "|".join(re.escape(w) for w in names["company_suffixes"])
+                              + r")\b(?![ \t]+(?:[A-Z]|and[ \t]+[A-Z]|&|of\b|for\b))"),
+                   frozenset(w.casefold() for w in names["generic_name_words"]),
                    frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
@@ -301,10 +309,11 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     following = _next_word(body, end)
     if following in registry.legal_forms or following in _REPORTING_AFTER_NAME:
         return True
-    if following in ("and", "or"):
-        after = _NEXT_WORD.match(body, _NEXT_WORD.match(body, end).end())
+    if following in ("and", "or") or body.startswith(",", end):
+        after = _NEXT_WORD.match(body, _NEXT_WORD.match(body, end).end()) if not body.startswith(",", end) else (
+            _NEXT_WORD.match(body, end + 1))
         if after is not None and after.group(1)[:1].isupper() and after.group(1).casefold() in registry.trie:
-            return True  # "X and Snap Inc. also supported the bill"
+            return True  # "X and Snap Inc. also supported the bill", "Apple, Amazon and Disney did not respond"
     if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end):
         return True  # "X, the platform owned by …", "Amazon, which has tested …"
     return not strict and not _sentence_initial(body, start)
@@ -482,6 +491,8 @@ def _not_after_word(body: str, start: int) -> bool:
 
 _WORD_CHAR = re.compile(r"\w")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
+_TAIL_OF_NAME = re.compile(r"(?:\bof|\bfor|\band|&)[ \t]+$")
+_NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,3}})[ \t]+$")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,3}})$")
 
 
@@ -494,6 +505,14 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     for start, end, full_end in _NamePattern(registry.appositive, _NAME_BEFORE_COMMA, 80).finditer(body, False):
         if body[start:end].split()[0].casefold() not in registry.name_stopwords:
             yield start, end, full_end
+    if registry.company_suffix is not None:
+        # "Vietnam's Loc Troi Group", "NCBA Group", "Paylane Technologies": a name that ends in a company word.
+        for start, end, full_end in _NamePattern(registry.company_suffix, _NAME_BEFORE_SUFFIX, 80).finditer(body):
+            words = body[start:full_end].split()
+            if not registry.generic_name_words.isdisjoint(w.casefold() for w in words) or _TAIL_OF_NAME.search(
+                    body, max(0, start - 6), start):
+                continue  # "the Working Group"; "… Regulators for Electronic Communications"
+            yield start, full_end, full_end
     yield from _named_after_descriptor(body, registry, starts)
 
 
