@@ -274,3 +274,10 @@ def test_company_words_inside_other_names_make_no_company(mentions, body):
 def test_an_ambiguous_name_heading_a_list_of_companies_is_corroborated(mentions):
     found, _ = mentions("Apple, Amazon and the Walt Disney Co. did not respond.")
     assert ids(found)[:2] == ["apple", "amazon"]
+
+
+def test_a_company_name_inside_an_associations_name_is_not_the_company(mentions):
+    found, _ = mentions("The American Water Works Association said the limits were achievable.")
+    assert ids(found) == []
+    found, _ = mentions("American Water Works said the limits were achievable.")
+    assert len(ids(found)) == 1

@@ -291,6 +291,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
         return False  # "DIGI, the Digital Industry Group, said": another body's acronym
+    following_name = _ORGANISATION_NEXT.match(body, end) if alias.person is None else None
+    if following_name is not None and following_name.group(1).casefold() in registry.organisation_words:
+        return False  # "American Water Works Association" is an association, not American Water Works
     if alias.short_person:
         return any(p.split()[-1].casefold() == alias.tokens[0] or alias.tokens[0] in p.casefold().split()
                    for p in seen_people)
@@ -317,6 +320,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end):
         return True  # "X, the platform owned by …", "Amazon, which has tested …"
     return not strict and not _sentence_initial(body, start)
+
+
+_ORGANISATION_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 
 def _spelled_out_organisation(body: str, end: int, registry: EntityRegistry) -> bool:
