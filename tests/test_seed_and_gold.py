@@ -195,12 +195,13 @@ def test_our_evaluation_agrees_with_stance_eval_on_edge_cases(shared_dir, tmp_pa
     assert_same_scores(theirs, ours, gold)
 
 
-# The blind sets were written without sight of the code. The first scored 0.630 before it was
-# used for error analysis (0.938 now), the second 0.806 (0.919 now), the third 0.680 (0.931 now).
+# The blind sets were written without sight of the code. On arrival they scored 0.630, 0.806,
+# 0.680 and 0.606; after the general fixes each prompted, 0.945, 0.924, 0.947 and 0.911.
 # The floor keeps the general mechanisms that got them there.
 BLIND_MIN_F1 = 0.88
 
 
-@pytest.mark.parametrize("name", ["articles_blind.jsonl", "articles_blind2.jsonl", "articles_blind3.jsonl"])
+@pytest.mark.parametrize("name", ["articles_blind.jsonl", "articles_blind2.jsonl", "articles_blind3.jsonl",
+                                  "articles_blind4.jsonl"])
 def test_blind_set_floor(cli, repo_root, capsys, name):
     assert_floor(cli, capsys, repo_root / "seeds" / name, BLIND_MIN_F1, name)
