@@ -497,7 +497,7 @@ def _not_after_word(body: str, start: int) -> bool:
 
 _WORD_CHAR = re.compile(r"\w")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
-_TAIL_OF_NAME = re.compile(r"(?:\bof|\bfor|\band|&)[ \t]+$")
+_TAIL_OF_NAME = re.compile(r"(?:\bof|\bfor)[ \t]+$")
 _NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,3}})[ \t]+$")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,3}})$")
 
