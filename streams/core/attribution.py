@@ -126,11 +126,15 @@ class _Clause:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with quote state and the punctuation before each."""
+    # Between two \w+ words there are only \W characters: each match is (gap, word), in order.
+    pairs = _GAP_AND_WORD.findall(text)
+    end = 0
+    if '"' not in text and "“" not in text and "”" not in text:
+        return [_new(Token, (start := end + len(gap), end := start + len(raw), raw.lower(), raw, False, gap))
+                for gap, raw in pairs]
     tokens: list[Token] = []
     quoted = False
-    end = 0
-    # Between two \w+ words there are only \W characters: each match is (gap, word), in order.
-    for gap, raw in _GAP_AND_WORD.findall(text):
+    for gap, raw in pairs:
         start = end + len(gap)
         end = start + len(raw)
         if gap != " " and ("“" in gap or "”" in gap or '"' in gap):
@@ -141,8 +145,11 @@ def tokenize(text: str) -> list[Token]:
                     quoted = False
                 elif ch == '"':
                     quoted = not quoted
-        tokens.append(Token(start, end, raw.lower(), raw, quoted, gap))
+        tokens.append(_new(Token, (start, end, raw.lower(), raw, quoted, gap)))
     return tokens
+
+
+_new = tuple.__new__  # a NamedTuple without its Python-level __new__
 
 
 def attribute_statement(
