@@ -137,7 +137,7 @@ class EntityRegistry:
         legal = frozenset(f.casefold() for f in forms if _TOKEN.fullmatch(f))
         multi = sorted((f for f in forms if not _TOKEN.fullmatch(f) and " " not in f), key=len, reverse=True)
         multi_form = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(re.escape(f) for f in multi) + r")\.?(?![\w/])")
-        name = rf"[{_UPPER}0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[{_UPPER}0-9][\w’'&.-]*|of|de|du|der|la|le))*"
+        name = rf"[{_UPPER}0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[{_UPPER}0-9][\w’'&.-]*|of|de|del|della|di|da|do|dos|das|du|der|den|van|von|la|le|y))*"
         unknown = _NamePattern(re.compile(rf"(?:{form_alt})(?![\w/])\.?"),
                                re.compile(rf"(?<![\w.])({name})$"), spaced=True)
         corporate = frozenset(w.casefold() for w in names["corporate_words"]) | legal
@@ -319,6 +319,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             return True  # "X and Snap Inc. also supported the bill", "Apple, Amazon and Disney did not respond"
     if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end):
         return True  # "X, the platform owned by …", "Amazon, which has tested …"
+    if _PLACE_BEFORE.search(body, max(0, start - 12), start) or _NAME_GOES_ON.match(body, end):
+        return False  # "a pilot in Salzgitter", "inside Ring Road 1"
     return not strict and not _sentence_initial(body, start)
 
 
@@ -360,6 +362,8 @@ _REPORTING_AFTER_NAME = frozenset(
 )
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across|from|to)[ \t]+$")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
 
 
@@ -520,6 +524,7 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
                 continue  # "the Working Group"; "… Regulators for Electronic Communications"
             yield start, full_end, full_end
     yield from _named_after_descriptor(body, registry, starts)
+    yield from _named_by_role(body, registry, starts)
 
 
 def _named_after_descriptor(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
@@ -550,8 +555,37 @@ def _named_after_descriptor(body: str, registry: EntityRegistry, starts: list[re
         yield start, m.end(1), m.end(1)
 
 
+def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
+    """"said the chief executive of Wing", "a spokesperson for Ouigo", "Foodpanda Malaysia's
+    managing director": a name that a company role belongs to."""
+    last_end = 0
+    for s in starts:
+        start = s.start()
+        if start < last_end:
+            continue
+        m = _NAME_AFTER_DESCRIPTOR.match(body, start)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        if words[0].casefold() in registry.name_stopwords or (
+                len(words) == 1 and words[0].casefold().rstrip("’'") in registry.place_words):
+            continue
+        end = start - 1
+        while end > 0 and body[end - 1] in " \t":
+            end -= 1
+        word_start = max(body.rfind(" ", 0, end), body.rfind("\t", 0, end), body.rfind("\n", 0, end)) + 1
+        before_role = body[word_start:end] in ("of", "for", "at") and _ROLE_BEFORE.search(body, max(0, start - 40), start)
+        if before_role or _ROLE_AFTER.match(body, m.end(1)):
+            last_end = m.end(1)
+            yield start, m.end(1), m.end(1)
+
+
+_COMPANY_ROLES = r"(?:chief executive(?: officer)?|ceo|chief financial officer|cfo|managing director|chairman|chairwoman|co-founder|founder|general counsel|country manager)"
+_ROLE_BEFORE = re.compile(rf"\b(?:(?:{_COMPANY_ROLES}|president)[ \t]+(?:of|at)|(?:spokesperson|spokesman|spokeswoman)"
+                          rf"[ \t]+(?:for|of|at))[ \t]+$", re.I)  # not "chief executive for West Africa"
+_ROLE_AFTER = re.compile(rf"[’']s[ \t]+{_COMPANY_ROLES}\b", re.I)
 _NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+[{_UPPER}][\w&’'-]*){{0,2}})"
-                                    rf"(?=[ \t]*[,;:]|[ \t]+[a-z]|[’']s\b)")
+                                    rf"(?=[ \t]*[,;:.”\")]|[ \t]+[a-z]|[’']s\b)")
 
 
 def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) -> str:
