@@ -396,3 +396,21 @@ def test_a_place_based_description_refers_back(analyse):
     analysis = analyse("Korvan Mining Ltd said the quotas would restore value. "
                        "The Luxembourg-headquartered miner said it fully supported the quotas.")
     assert only(analysis, "korvan-mining", 1).role == "speaker"
+
+
+def test_a_passive_welcome_of_a_rollback_opposes_the_rule(analyse):
+    analysis = analyse("The government will scale back the hydrogen mandate and push back its deadline until 2032. "
+                       "The decision was welcomed by Fjellnor Ammonia ASA.",
+                       title="Netherlands scales back green hydrogen mandate")
+    assert only(analysis, "fjellnor-ammonia").stance == "oppose"
+
+
+def test_asking_about_criticism_takes_no_side(analyse):
+    event = only(analyse("Barclays analyst Tom Whelan asked about criticism of the grid rules."), "barclays")
+    assert event.stance == "neutral"
+
+
+def test_a_relative_clause_after_a_member_list_belongs_to_the_group(analyse):
+    analysis = analyse("Analysts cited the Data Centres Forum, an industry group whose members include Velcroft "
+                       "Cloud Ltd and Harlow Compute Ltd, which has called the requirement a costly step backwards.")
+    assert all(e.role != "speaker" for e in analysis.events)

@@ -281,3 +281,24 @@ def test_a_company_name_inside_an_associations_name_is_not_the_company(mentions)
     assert ids(found) == []
     found, _ = mentions("American Water Works said the limits were achievable.")
     assert len(ids(found)) == 1
+
+
+@pytest.mark.parametrize("body, entity_id", [
+    ("“It is the moment drone delivery grows up,” said the chief executive of Wingra.", "wingra"),
+    ("A spokesperson for Ouigeo said it would appeal.", "ouigeo"),
+    ("Foodpando Malaysia's managing director said fees would rise.", "foodpando-malaysia"),
+])
+def test_a_company_that_a_role_belongs_to(mentions, body, entity_id):
+    found, local = mentions(body)
+    assert entity_id in ids(found) and local[entity_id].type == "company"
+
+
+def test_a_role_for_a_region_names_no_company(mentions):
+    _, local = mentions("MTN Group's chief executive for West and Central Africa said the cap was fair.")
+    assert local == {}
+
+
+@pytest.mark.parametrize("body", ["It runs a recycling pilot in Salzgitter.", "Motorbikes inside Ring Road 1 are banned."])
+def test_an_ambiguous_name_used_as_a_place_is_no_company(mentions, body):
+    found, _ = mentions(body)
+    assert ids(found) == []

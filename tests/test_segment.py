@@ -209,3 +209,12 @@ def test_statement_offsets_on_hand_written_text(analyse):
 ])
 def test_a_capital_letter_with_a_dot_is_an_initial_unless_a_preposition_precedes(analyse, body, expected):
     assert texts(analyse(body)) == expected
+
+
+def test_list_items_stand_alone(analyse):
+    body = ("DAR ES SALAAM, 14:05 GMT\n\n* Tanzania to raise gold royalty to 8% from 6%\n"
+            "* Barrick -1.3% in Toronto premarket\n* Lake Zone Gold Ltd says the increase is uneconomic\n\n"
+            "Shares of gold miners fell on Thursday.")
+    assert texts(analyse(body))[1:4] == ["* Tanzania to raise gold royalty to 8% from 6%",
+                                          "* Barrick -1.3% in Toronto premarket",
+                                          "* Lake Zone Gold Ltd says the increase is uneconomic"]

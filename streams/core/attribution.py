@@ -328,7 +328,8 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             kind = "normal"
         if kind:
             clause = _Clause(i, 0, kind)
-            if kind == "relative":
+            if kind == "relative" and not any(tokens[j].word in _MEMBERSHIP for j in range(max(0, i - 10), i)):
+                # ", which has called …" after "whose members include A, B and C" is the group's, not A's
                 clause.antecedent = sorted({at[j] for j in range(max(0, i - 6), i) if j in at})
             starts.append(clause)
     for a, b in zip(starts, starts[1:] + [None]):

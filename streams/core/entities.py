@@ -566,18 +566,21 @@ def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[st
         m = _NAME_AFTER_DESCRIPTOR.match(body, start)
         if m is None:
             continue
-        words = m.group(1).split()
-        if words[0].casefold() in registry.name_stopwords or (
-                len(words) == 1 and words[0].casefold().rstrip("’'") in registry.place_words):
+        name_end = m.end(1)
+        if m.group(1).endswith(("’s", "'s")):
+            name_end -= 2  # "Foodpanda Malaysia's managing director"
+        words = body[start:name_end].split()
+        if not words or words[0].casefold() in registry.name_stopwords or (
+                len(words) == 1 and words[0].casefold() in registry.place_words):
             continue
         end = start - 1
         while end > 0 and body[end - 1] in " \t":
             end -= 1
         word_start = max(body.rfind(" ", 0, end), body.rfind("\t", 0, end), body.rfind("\n", 0, end)) + 1
         before_role = body[word_start:end] in ("of", "for", "at") and _ROLE_BEFORE.search(body, max(0, start - 40), start)
-        if before_role or _ROLE_AFTER.match(body, m.end(1)):
-            last_end = m.end(1)
-            yield start, m.end(1), m.end(1)
+        if before_role or _ROLE_AFTER.match(body, name_end):
+            last_end = name_end
+            yield start, name_end, name_end
 
 
 _COMPANY_ROLES = r"(?:chief executive(?: officer)?|ceo|chief financial officer|cfo|managing director|chairman|chairwoman|co-founder|founder|general counsel|country manager)"

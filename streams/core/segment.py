@@ -25,6 +25,7 @@ _LINE = re.compile(r"[^\n]+")
 _HEADING_MAX = 60
 _CLOSING = ".!?:;,\"”’')…"
 _ANCHORED_WINDOW = 200
+_BULLET = re.compile(r"[*•▪‣◦·–-][ \t]")  # a list item stands alone, like a heading
 _ALNUM = re.compile(r"[^\W_]")  # exactly str.isalnum, one character at a time
 
 
@@ -114,15 +115,16 @@ def segment_article(body: str, rules: SegmentationRules) -> list[Segment]:
 
 
 def _blocks(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A paragraph's lines, grouped, with headings and time stamps ("10:48am", "What happens
-    next") on their own: a short line without closing punctuation does not run into the next."""
+    """A paragraph's lines, grouped, with headings, time stamps ("10:48am", "What happens
+    next") and list items ("* Barrick -1.3%") on their own: a short line without closing
+    punctuation, or a bulleted one, does not run into the next."""
     if "\n" not in body[start:end]:
         return [(start, end)]
     blocks: list[tuple[int, int]] = []
     block_start = start
     for line in _LINE.finditer(body, start, end):
         text = line.group().strip()
-        if text and len(text) < _HEADING_MAX and text[-1] not in _CLOSING:
+        if text and ((len(text) < _HEADING_MAX and text[-1] not in _CLOSING) or _BULLET.match(text)):
             if line.start() > block_start:
                 blocks.append((block_start, line.start()))
             blocks.append((line.start(), line.end()))

@@ -164,6 +164,8 @@ def score_stance(
             elif direction < 0 and not _judges_rule(tokens, m.end, lexicon) and _generic_reference(
                     tokens, m.start, m.end, lexicon, cue.evaluative):
                 polarity = -polarity
+        if m.start >= 2 and tokens[m.start - 1].word in _TOPIC_MARKERS and tokens[m.start - 2].word in _QUESTIONS:
+            continue  # "asked about criticism from …": the question's topic, not the speaker's view
         if _third_party(tokens, m.start):
             polarity = -polarity  # "those lobbying to water it down", "anyone who says it cannot work": their view, attacked
         neg = _negator(tokens, m.start, lexicon)
@@ -289,8 +291,13 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
     ("welcomed the decision"; "today's decision is a victory")."""
     if any(_news_reference(tokens, i, lexicon) for i in _object_range(tokens, end, lexicon)):
         return True
-    return evaluative and any(_news_reference(tokens, i, lexicon)
-                              for i in range(max(0, start - lexicon.object_window), start))
+    # An evaluative cue judges what stands before it; a passive one its subject ("The decision was welcomed by …").
+    passive = start >= 1 and tokens[start - 1].word in _BE_FORMS and tokens[start].word.endswith(("ed", "en"))
+    return (evaluative or passive) and any(_news_reference(tokens, i, lexicon)
+                                           for i in range(max(0, start - lexicon.object_window), start))
+
+
+_BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be"})
 
 
 _EARLIER = frozenset({"original", "old", "existing", "previous", "current", "initial", "prior", "earlier", "first"})
@@ -321,6 +328,8 @@ def _third_party(tokens: list, start: int) -> bool:
     return False
 
 
+_TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
+_QUESTIONS = frozenset({"asked", "asks", "ask", "asking", "question", "questions", "questioned", "queried", "inquired"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
 
 
