@@ -414,3 +414,24 @@ def test_a_relative_clause_after_a_member_list_belongs_to_the_group(analyse):
     analysis = analyse("Analysts cited the Data Centres Forum, an industry group whose members include Velcroft "
                        "Cloud Ltd and Harlow Compute Ltd, which has called the requirement a costly step backwards.")
     assert all(e.role != "speaker" for e in analysis.events)
+
+
+def test_an_op_ed_writer_speaks_for_the_company_in_the_byline(analyse):
+    analysis = analyse("OPINION\n\nBy Elena Markou\n\nSince January, importers pay for their carbon. "
+                       "I think that is exactly right. We did not oppose the levy and we never will.\n\n"
+                       "Elena Markou is chief executive of Thessalor Cement S.A., a Greek producer.")
+    stances = {e.statement_index: e.stance for e in analysis.events if e.company_id == "thessalor-cement"
+               and e.role == "speaker"}
+    assert stances and set(stances.values()) == {"support"}
+
+
+def test_an_interviewees_answers_are_their_companys(analyse):
+    analysis = analyse("Tendai Mutasa is chief executive of Kalahari Lithia Ltd., a London-listed miner.\n\n"
+                       "Q: Do you accept the ban?\n\nMutasa: What I don't accept is the timeline.")
+    event = only(analysis, "kalahari-lithia", 2)
+    assert (event.role, event.stance) == ("speaker", "oppose")
+
+
+def test_first_person_in_ordinary_news_has_no_author(analyse):
+    analysis = analyse("Regulators fined Harrowgate Aerial Holdings Ltd. We think the fine is fair.")
+    assert [e.role for e in analysis.events] == ["subject"]

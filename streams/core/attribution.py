@@ -90,6 +90,8 @@ class Discourse(NamedTuple):
     last_person: Speaker | None = None
     last_company: Speaker | None = None
     last_speakers: tuple[Speaker, ...] = ()
+    author: Speaker | None = None
+    """Whoever writes or answers in the first person: an op-ed's or an interview's "I" and "we"."""
 
 
 @dataclass
@@ -259,7 +261,7 @@ def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities
             last_person = sp
         if entity is not None and entity.is_company:
             last_company = Speaker(entity.name, entity.id)
-    return Discourse(index, last_person, last_company, tuple(speakers))
+    return Discourse(index, last_person, last_company, tuple(speakers), discourse.author)
 
 
 _LABEL = re.compile(r"[A-Z][\w ,.'’&-]{0,60}:\s*[“\"]")
@@ -584,6 +586,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         return []
     names = _unknown_names(tokens, a, b, at, lx, clause.aside)
     resolved = None
+    if discourse.author is not None and not tokens[a].quoted and not FIRST_PERSON.isdisjoint(words):
+        return [discourse.author]  # "I think that is exactly right" in an op-ed or an interview's answer
     if any(w in lx.person_pronouns for w in words) and discourse.last_person:
         return [discourse.last_person]
     if any(w in lx.company_pronouns for w in words):
@@ -602,6 +606,28 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
 
 
 _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
+FIRST_PERSON = frozenset({"i", "we", "my", "our"})
+
+
+def article_author(statements: list[tuple[str, list[Mention]]], entities) -> Speaker | None:
+    """The person an article presents as its writer or interviewee and the company they lead:
+    "Elena Markou is chief executive of Thessalia Cement S.A.", "The writer is founder of X".
+    ``statements`` are (text, mentions with offsets into the text)."""
+    for text, mentions in statements:
+        m = _AUTHOR.match(text)
+        if m is None:
+            continue
+        for mention in mentions:
+            entity = entities.get(mention.entity_id)
+            if mention.start >= m.end() - 1 and entity is not None and entity.is_company:
+                return Speaker(m.group("name") or entity.name, entity.id)
+    return None
+
+
+_AUTHOR = re.compile(
+    r"(?:The (?:writer|author|columnist) is|(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) is)(?: the)? "
+    r"(?:co-?founder|founder|chief executive(?: officer)?|ceo|chair(?:man|woman)?|president|managing director"
+    r"|chief [a-z]+ officer|head|director|partner|general counsel)\b[^.]{0,60}? (?:of|at) ")
 
 
 def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:

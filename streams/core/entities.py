@@ -588,7 +588,7 @@ _ROLE_BEFORE = re.compile(rf"\b(?:(?:{_COMPANY_ROLES}|president)[ \t]+(?:of|at)|
                           rf"[ \t]+(?:for|of|at))[ \t]+$", re.I)  # not "chief executive for West Africa"
 _ROLE_AFTER = re.compile(rf"[’']s[ \t]+{_COMPANY_ROLES}\b", re.I)
 _NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+[{_UPPER}][\w&’'-]*){{0,2}})"
-                                    rf"(?=[ \t]*[,;:.”\")]|[ \t]+[a-z]|[’']s\b)")
+                                    rf"(?=[ \t]*[,;:”\")]|\.(?!\w)|[ \t]+[a-z]|[’']s\b)")
 
 
 def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) -> str:

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from schemas import SCHEMA_VERSION, Article, CompanyMention, Sentiment, StanceEvent, Statement
 from schemas.trusted import trusted
-from streams.core.attribution import SPEAKER, Attribution, Discourse, attribute_statement, opens_with_reference
+from streams.core.attribution import (FIRST_PERSON, SPEAKER, Attribution, Discourse, article_author,
+                                      attribute_statement, opens_with_reference)
 from streams.core.decode import content_hash
 from streams.core.entities import Mention, find_mentions
 from streams.core.phrases import WORD
@@ -28,6 +29,14 @@ class ArticleAnalysis:
     statements: list[Statement] = field(default_factory=list)
     events: list[StanceEvent] = field(default_factory=list)
     skipped_reason: str | None = None
+
+
+def _texts_and_mentions(segments: list[Segment], mentions: list[Mention]):
+    """Each statement's text with the mentions inside it, their offsets relative to the text."""
+    for seg in segments:
+        inside = [m._replace(start=m.start - seg.start, end=m.end - seg.start) for m in mentions
+                  if seg.start <= m.start and m.end <= seg.end]
+        yield seg.text, inside
 
 
 def event_id(article_id: str, digest: str, statement_index: int, company_id: str) -> str:
@@ -54,7 +63,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
 
     statements: list[Statement] = []
     attributed: list[tuple[int, Segment, list[str], Attribution]] = []
-    discourse = Discourse()
+    discourse = Discourse(author=article_author(_texts_and_mentions(segments, mentions), entities))
     k = 0
     for index, seg in enumerate(segments):
         while k < len(mentions) and mentions[k].start < seg.start:
@@ -68,10 +77,11 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
             # refer back to one ("He added", "The company said") or continue a company's turn.
             words = WORD.findall(seg.text.lower())
             carries = bool(discourse.last_speakers) and discourse.statement_index == index - 1
-            if not carries and not opens_with_reference(seg.text, words, lx):
+            first_person = discourse.author is not None and not FIRST_PERSON.isdisjoint(words)
+            if not carries and not first_person and not opens_with_reference(seg.text, words, lx):
                 # Nobody to score here; skip the work, but a new voice ("Sheng said") ends the last one's turn.
                 if not lx.reporting.isdisjoint(words):
-                    discourse = Discourse(last_company=discourse.last_company)
+                    discourse = Discourse(last_company=discourse.last_company, author=discourse.author)
                 else:
                     discourse = discourse._replace(last_speakers=())
                 statements.append(trusted(Statement, {
