@@ -435,3 +435,18 @@ def test_an_interviewees_answers_are_their_companys(analyse):
 def test_first_person_in_ordinary_news_has_no_author(analyse):
     analysis = analyse("Regulators fined Harrowgate Aerial Holdings Ltd. We think the fine is fair.")
     assert [e.role for e in analysis.events] == ["subject"]
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("“It's the right thing for the region,” Roamor Ltd founder Chidi Okafor said.", "support"),
+    ("Roamor Ltd lamented the postponement of the roaming cap.", "support"),
+    ("Roamor Ltd told the Commission the targets must not be diluted.", "support"),
+])
+def test_contractions_laments_and_refused_dilution(analyse, body, stance):
+    assert only(analyse(body), "roamor").stance == stance
+
+
+def test_companies_named_as_members_of_a_council_do_not_speak(analyse):
+    analysis = analyse("The National Farm Council, that groups companies as Grumex Foods Ltd and Panora Mills Ltd, "
+                       "celebrated the measure.")
+    assert all(e.role != "speaker" for e in analysis.events) and len(analysis.events) == 2

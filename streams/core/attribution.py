@@ -168,7 +168,7 @@ def attribute_statement(
     ``mentions`` carry offsets relative to ``text``; ``entities`` resolves their ids.
     """
     tokens = tokenize(text)
-    matches = cues.find([t.word for t in tokens])
+    matches = cues.find(_cue_words(tokens))
     cue_starts = frozenset(m.start for m in matches if not tokens[m.start].gap.endswith("-"))
     at = _mention_tokens(tokens, mentions)
     clauses, aside = _clauses(tokens, lexicon, at, mentions)
@@ -388,6 +388,18 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     return agents, (p, b), None
 
 
+def _cue_words(tokens: list[Token]) -> list[str]:
+    """The words cue phrases are matched on: "it's the right thing" reads "it is the right thing"."""
+    words = [t.word for t in tokens]
+    for i in range(1, len(words)):
+        if words[i] == "s" and words[i - 1] in _IS_CONTRACTED and tokens[i].gap in ("’", "'"):
+            words[i] = "is"
+    return words
+
+
+_IS_CONTRACTED = frozenset({"it", "that", "this", "there", "here", "what", "who", "he", "she"})
+
+
 def _company_subject(tokens, a: int, b: int, at, mentions, entities, lx: AttributionLexicon) -> Speaker | None:
     """The company that opens a clause as its subject ("Kraft Heinz did not oppose …"), if any."""
     k = at.get(a)
@@ -563,7 +575,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         coordinated = dependent_until is not None and (
             (i - dependent_until <= 2 and tokens[i - 1].word in ("and", "or"))
             or (i - dependent_until == 1 and "," in tokens[i].gap))
-        if (i > a and tokens[i - 1].word in lx.non_agent_prepositions) or coordinated:
+        as_member = i > a + 1 and tokens[i - 1].word == "as" and tokens[i - 2].word != "well"
+        if (i > a and tokens[i - 1].word in lx.non_agent_prepositions) or coordinated or as_member:
             # "companies, including ASML and Airbus, have called …": members of the subject speak;
             # "apps such as Venmo and Robinhood", "among them Samsung" only when nothing else does.
             if coordinated or tokens[i - 1].word in _MEMBERSHIP:
