@@ -302,3 +302,8 @@ def test_a_role_for_a_region_names_no_company(mentions):
 def test_an_ambiguous_name_used_as_a_place_is_no_company(mentions, body):
     found, _ = mentions(body)
     assert ids(found) == []
+
+
+def test_a_nationality_before_a_company_is_no_first_name(mentions):
+    found, _ = mentions("The Swiss Syngenta, owned by ChemChina, did not comment.")
+    assert "syngenta" in ids(found)

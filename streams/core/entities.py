@@ -90,6 +90,8 @@ class EntityRegistry:
     """Words that end a company's name ("Group", "Holdings", "Technologies")."""
     generic_name_words: frozenset[str] = frozenset()
     """Words that make a "… Group" no company ("Working Group", "Expert Group")."""
+    demonyms: frozenset[str] = frozenset()
+    """Nationality adjectives: "Swiss" before a name is no first name."""
     place_words: frozenset[str] = frozenset()
     """Countries and regions: never a company's name on second reference."""
     descriptors_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -165,6 +167,7 @@ class EntityRegistry:
                    re.compile(r"(?:" + "|".join(re.escape(w) for w in names["company_suffixes"])
                               + r")\b(?![ \t]+(?:[A-Z]|and[ \t]+[A-Z]|&|of\b|for\b))"),
                    frozenset(w.casefold() for w in names["generic_name_words"]),
+                   frozenset(w.casefold() for w in names["demonyms"]),
                    frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people)
 
     def get(self, entity_id: str) -> Entity | None:
@@ -353,7 +356,8 @@ def _after_first_name(body: str, start: int, registry: EntityRegistry) -> bool:
     if m is None or _sentence_initial(body, m.start(1)):
         return False
     word = m.group(1).casefold()
-    return word not in registry.name_stopwords and word not in registry.corporate_words
+    return (word not in registry.name_stopwords and word not in registry.corporate_words
+            and word not in registry.demonyms)  # "the Swiss Syngenta" is no person
 
 
 _REPORTING_AFTER_NAME = frozenset(
