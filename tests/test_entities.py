@@ -307,3 +307,13 @@ def test_an_ambiguous_name_used_as_a_place_is_no_company(mentions, body):
 def test_a_nationality_before_a_company_is_no_first_name(mentions):
     found, _ = mentions("The Swiss Syngenta, owned by ChemChina, did not comment.")
     assert "syngenta" in ids(found)
+
+
+@pytest.mark.parametrize("body, entity_id", [
+    ("Skagerrak Pelagos AS, a family-owned processor, said the cut was unfair.", "skagerrak-pelagos"),
+    ("Regulators fined Nordpey Crypto UAB 2.1 million euros.", "nordpey-crypto"),
+    ("said Marta Kowal, who co-owns Apteki Kowalska, a family business with three pharmacies.", "apteki-kowalska"),
+])
+def test_more_legal_forms_and_family_businesses(mentions, body, entity_id):
+    found, local = mentions(body)
+    assert entity_id in ids(found) and local[entity_id].type == "company"
