@@ -473,9 +473,20 @@ class _NamePattern:
                 while k > 0 and body[k - 1] in " \t":
                     k -= 1
                 start = k - 1 if k > 0 and body[k - 1] == "," else k
+            if not _capital_word_before(body, start):
+                continue  # every name pattern ends in a capitalised word: "the Group said" names nobody
             m = self.name_before.search(body, max(0, start - self.reach), start)
             if m is not None:
                 yield m.start(1), m.end(1), a.end() if include_anchor else m.end(1)
+
+
+def _capital_word_before(body: str, end: int) -> bool:
+    """Whether the word that ends (give or take spaces and a comma) at ``end`` starts with a capital or digit."""
+    k = end
+    while k > 0 and body[k - 1] in " \t,":
+        k -= 1
+    word_start = max(body.rfind(" ", 0, k), body.rfind("\t", 0, k), body.rfind("\n", 0, k)) + 1
+    return word_start < k and not body[word_start].islower()
 
 
 def _finditer_where(pattern: re.Pattern[str], body: str, accept) -> Iterator[re.Match[str]]:
@@ -566,6 +577,14 @@ def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[st
     for s in starts:
         start = s.start()
         if start < last_end:
+            continue
+        prev_end = start - 1
+        while prev_end > 0 and body[prev_end - 1] in " \t":
+            prev_end -= 1
+        # cheap tests first: "… of Wing", "… for Ouigo", or a possessive close behind
+        prev_start = max(body.rfind(" ", max(0, prev_end - 5), prev_end), body.rfind("\n", max(0, prev_end - 5), prev_end)) + 1
+        if body[prev_start:prev_end] not in ("of", "for", "at") and (
+                "’s" not in body[start:start + 60] and "'s" not in body[start:start + 60]):
             continue
         m = _NAME_AFTER_DESCRIPTOR.match(body, start)
         if m is None:
