@@ -317,3 +317,17 @@ def test_a_nationality_before_a_company_is_no_first_name(mentions):
 def test_more_legal_forms_and_family_businesses(mentions, body, entity_id):
     found, local = mentions(body)
     assert entity_id in ids(found) and local[entity_id].type == "company"
+
+
+@pytest.mark.parametrize("body, entity_id", [
+    ("Shares in trainmaker Talgor closed down 0.4% in Madrid.", "talgor"),
+    ("“It rewards investment,” Renfa's president said in a statement.", "renfa"),
+])
+def test_a_maker_or_a_president_names_a_company(mentions, body, entity_id):
+    found, local = mentions(body)
+    assert entity_id in ids(found) and local[entity_id].type == "company"
+
+
+def test_a_countrys_president_names_no_company(mentions):
+    _, local = mentions("“It is unfair,” France's president said.")
+    assert local == {}

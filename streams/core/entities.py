@@ -555,7 +555,8 @@ def _named_after_descriptor(body: str, registry: EntityRegistry, starts: list[re
         while end > 0 and body[end - 1] in " \t":
             end -= 1
         word_start = max(body.rfind(" ", 0, end), body.rfind("\t", 0, end), body.rfind("\n", 0, end)) + 1
-        phrases = registry.descriptors_before.get(body[word_start:end])
+        word = body[word_start:end]
+        phrases = registry.descriptors_before.get(word) or ((word,) if word.endswith("maker") and word.isalpha() else None)
         if not phrases or not any(body.startswith(p, end - len(p)) and _not_after_word_or_hyphen(body, end - len(p))
                                   for p in phrases):
             continue
@@ -609,7 +610,7 @@ def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[st
 _COMPANY_ROLES = r"(?:chief executive(?: officer)?|ceo|chief financial officer|cfo|managing director|chairman|chairwoman|co-founder|founder|general counsel|country manager)"
 _ROLE_BEFORE = re.compile(rf"\b(?:(?:{_COMPANY_ROLES}|president)[ \t]+(?:of|at)|(?:spokesperson|spokesman|spokeswoman)"
                           rf"[ \t]+(?:for|of|at))[ \t]+$", re.I)  # not "chief executive for West Africa"
-_ROLE_AFTER = re.compile(rf"[’']s[ \t]+{_COMPANY_ROLES}\b", re.I)
+_ROLE_AFTER = re.compile(rf"[’']s[ \t]+(?:{_COMPANY_ROLES}|president)\b", re.I)
 _NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+[{_UPPER}][\w&’'-]*){{0,2}})"
                                     rf"(?=[ \t]*[,;:”\")]|\.(?!\w)|[ \t]+[a-z]|[’']s\b)")
 
