@@ -331,3 +331,13 @@ def test_a_maker_or_a_president_names_a_company(mentions, body, entity_id):
 def test_a_countrys_president_names_no_company(mentions):
     _, local = mentions("“It is unfair,” France's president said.")
     assert local == {}
+
+
+@pytest.mark.parametrize("body", [
+    "Its chief executive said in a LinkedIn post that the delay punishes early movers.",
+    "Its founder wrote on X that the schema was absurd.",
+    "Naver applied watermarks to its HyperCLOVA X outputs.",
+])
+def test_a_platform_used_as_a_medium_or_inside_a_product_name_is_no_mention(mentions, body):
+    found, _ = mentions(body)
+    assert "linkedin" not in ids(found) and "x-corp" not in ids(found)

@@ -205,7 +205,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
             if _acceptable(body, start, end, alias, registry, seen_entities, seen_people, surnames):
                 hit = (alias, end)
                 break
-        if hit is None or _dateline_credit(body, start, end):
+        if hit is None or _dateline_credit(body, start, end) or _medium(body, start, hit[1]):
             continue
         alias, end = hit
         if alias.person:
@@ -324,6 +324,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return True  # "X, the platform owned by …", "Amazon, which has tested …"
     if _PLACE_BEFORE.search(body, max(0, start - 12), start) or _NAME_GOES_ON.match(body, end):
         return False  # "a pilot in Salzgitter", "inside Ring Road 1"
+    if _MEDIUM_BEFORE.search(body, max(0, start - 24), start) or _PRODUCT_BEFORE.search(body, max(0, start - 30), start):
+        return False  # "wrote on X" is a medium, "HyperCLOVA X" a product
     return not strict and not _sentence_initial(body, start)
 
 
@@ -338,6 +340,15 @@ def _spelled_out_organisation(body: str, end: int, registry: EntityRegistry) -> 
 
 
 _SPELLED_OUT = re.compile(r",[ \t]+the[ \t]+((?:[A-Z][\w&’'.-]*[ \t]*){1,6})")
+
+
+def _medium(body: str, start: int, end: int) -> bool:
+    """Whether a platform is only where something was said: "in a LinkedIn post", "an X video"."""
+    return _MEDIUM_AFTER.match(body, end) is not None and _DETERMINER_BEFORE.search(body, max(0, start - 8), start) is not None
+
+
+_MEDIUM_AFTER = re.compile(r"[ \t]+(?:post|posts|video|videos|account|page|livestream|thread)\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|his|her|its|their|our|my)[ \t]+$")
 
 
 def _dateline_credit(body: str, start: int, end: int) -> bool:
@@ -366,6 +377,8 @@ _REPORTING_AFTER_NAME = frozenset(
 )
 
 
+_MEDIUM_BEFORE = re.compile(r"\b(?:post|posts|posted|wrote|writes|said|says|statement|message|account|video)[ \t]+(?:on|via)[ \t]+$")
+_PRODUCT_BEFORE = re.compile(r"[a-z][\w-]*[ \t]+(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][a-z]+)[ \t]+$")  # "its HyperCLOVA X", "the Model X"
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across|from|to)[ \t]+$")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
