@@ -493,12 +493,17 @@ class _NamePattern:
                 yield m.start(1), m.end(1), a.end() if include_anchor else m.end(1)
 
 
+def _word_before(body: str, pos: int, skip: str = " \t") -> tuple[int, int]:
+    """(start, end) of the whitespace-delimited word before ``pos``, past the characters in ``skip``."""
+    end = pos
+    while end > 0 and body[end - 1] in skip:
+        end -= 1
+    return max(body.rfind(" ", 0, end), body.rfind("\t", 0, end), body.rfind("\n", 0, end)) + 1, end
+
+
 def _capital_word_before(body: str, end: int) -> bool:
     """Whether the word that ends (give or take spaces and a comma) at ``end`` starts with a capital or digit."""
-    k = end
-    while k > 0 and body[k - 1] in " \t,":
-        k -= 1
-    word_start = max(body.rfind(" ", 0, k), body.rfind("\t", 0, k), body.rfind("\n", 0, k)) + 1
+    word_start, k = _word_before(body, end, " \t,")
     return word_start < k and not body[word_start].islower()
 
 
@@ -564,10 +569,7 @@ def _named_after_descriptor(body: str, registry: EntityRegistry, starts: list[re
         start = s.start()
         if start < last_end or start < 2 or body[start - 1] not in " \t":
             continue
-        end = start - 1  # the end of the word before
-        while end > 0 and body[end - 1] in " \t":
-            end -= 1
-        word_start = max(body.rfind(" ", 0, end), body.rfind("\t", 0, end), body.rfind("\n", 0, end)) + 1
+        word_start, end = _word_before(body, start)
         word = body[word_start:end]
         phrases = registry.descriptors_before.get(word) or ((word,) if word.endswith("maker") and word.isalpha() else None)
         if not phrases or not any(body.startswith(p, end - len(p)) and _not_after_word_or_hyphen(body, end - len(p))
@@ -592,13 +594,10 @@ def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[st
         start = s.start()
         if start < last_end:
             continue
-        prev_end = start - 1
-        while prev_end > 0 and body[prev_end - 1] in " \t":
-            prev_end -= 1
         # cheap tests first: "… of Wing", "… for Ouigo", or a possessive close behind
-        prev_start = max(body.rfind(" ", max(0, prev_end - 5), prev_end), body.rfind("\n", max(0, prev_end - 5), prev_end)) + 1
-        if body[prev_start:prev_end] not in ("of", "for", "at") and (
-                "’s" not in body[start:start + 60] and "'s" not in body[start:start + 60]):
+        prev_start, prev_end = _word_before(body, start)
+        after_preposition = body[prev_start:prev_end] in ("of", "for", "at")
+        if not after_preposition and "’s" not in body[start:start + 60] and "'s" not in body[start:start + 60]:
             continue
         m = _NAME_AFTER_DESCRIPTOR.match(body, start)
         if m is None:
@@ -610,11 +609,7 @@ def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[st
         if not words or words[0].casefold() in registry.name_stopwords or (
                 len(words) == 1 and words[0].casefold() in registry.place_words):
             continue
-        end = start - 1
-        while end > 0 and body[end - 1] in " \t":
-            end -= 1
-        word_start = max(body.rfind(" ", 0, end), body.rfind("\t", 0, end), body.rfind("\n", 0, end)) + 1
-        before_role = body[word_start:end] in ("of", "for", "at") and _ROLE_BEFORE.search(body, max(0, start - 40), start)
+        before_role = after_preposition and _ROLE_BEFORE.search(body, max(0, start - 40), start)
         if before_role or _ROLE_AFTER.match(body, name_end):
             last_end = name_end
             yield start, name_end, name_end
