@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from streams.core.entities import Entity, Mention
 from streams.core.phrases import WORD, PhraseIndex, PhraseMatch
+from streams.core.segment import Segment
 
 SPEAKER, SUBJECT, MENTION = "speaker", "subject", "mention"
 _ROLE_RANK = {SPEAKER: 3, SUBJECT: 2, MENTION: 1}
@@ -622,17 +623,18 @@ _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 
 
-def article_author(statements: list[tuple[str, list[Mention]]], entities) -> Speaker | None:
+def article_author(statements: list[Segment], mentions: list[Mention], entities) -> Speaker | None:
     """The person an article presents as its writer or interviewee and the company they lead:
     "Elena Markou is chief executive of Thessalia Cement S.A.", "The writer is founder of X".
-    ``statements`` are (text, mentions with offsets into the text)."""
-    for text, mentions in statements:
-        m = _AUTHOR.match(text)
+    Statements and mentions carry offsets into the body; only a matching statement's are looked at."""
+    for seg in statements:
+        m = _AUTHOR.match(seg.text)
         if m is None:
             continue
         for mention in mentions:
             entity = entities.get(mention.entity_id)
-            if mention.start >= m.end() - 1 and entity is not None and entity.is_company:
+            if (seg.start + m.end() - 1 <= mention.start and mention.end <= seg.end
+                    and entity is not None and entity.is_company):
                 return Speaker(m.group("name") or entity.name, entity.id)
     return None
 

@@ -31,14 +31,6 @@ class ArticleAnalysis:
     skipped_reason: str | None = None
 
 
-def _texts_and_mentions(segments: list[Segment], mentions: list[Mention]):
-    """Each statement's text with the mentions inside it, their offsets relative to the text."""
-    for seg in segments:
-        inside = [m._replace(start=m.start - seg.start, end=m.end - seg.start) for m in mentions
-                  if seg.start <= m.start and m.end <= seg.end]
-        yield seg.text, inside
-
-
 def event_id(article_id: str, digest: str, statement_index: int, company_id: str) -> str:
     """The deterministic id of a stance event: same article in, same ids out."""
     key = f"{article_id}\x1f{digest}\x1f{statement_index}\x1f{company_id}".encode("utf-8")
@@ -63,7 +55,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
 
     statements: list[Statement] = []
     attributed: list[tuple[int, Segment, list[str], Attribution]] = []
-    discourse = Discourse(author=article_author(_texts_and_mentions(segments, mentions), entities))
+    discourse = Discourse(author=article_author(segments, mentions, entities))
     k = 0
     for index, seg in enumerate(segments):
         while k < len(mentions) and mentions[k].start < seg.start:
