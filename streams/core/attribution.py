@@ -17,6 +17,7 @@ from typing import NamedTuple
 from streams.core.entities import Entity, Mention
 from streams.core.phrases import WORD, PhraseIndex, PhraseMatch
 from streams.core.segment import Segment
+from streams.core.stance import FIRST_PERSON
 
 SPEAKER, SUBJECT, MENTION = "speaker", "subject", "mention"
 _ROLE_RANK = {SPEAKER: 3, SUBJECT: 2, MENTION: 1}
@@ -620,7 +621,6 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
 
 
 _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
-FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 
 
 def article_author(statements: list[Segment], mentions: list[Mention], entities) -> Speaker | None:

@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 
 from schemas import SCHEMA_VERSION, Article, CompanyMention, Sentiment, StanceEvent, Statement
 from schemas.trusted import trusted
-from streams.core.attribution import (FIRST_PERSON, SPEAKER, Attribution, Discourse, article_author,
-                                      attribute_statement, opens_with_reference)
+from streams.core.attribution import (SPEAKER, Attribution, Discourse, article_author, attribute_statement,
+                                      opens_with_reference)
 from streams.core.decode import content_hash
 from streams.core.entities import Mention, find_mentions
 from streams.core.phrases import WORD
 from streams.core.resources import Resources
 from streams.core.segment import Segment, segment_article
-from streams.core.stance import NEUTRAL, NEUTRAL_RESULT, score_stance
+from streams.core.stance import FIRST_PERSON, NEUTRAL, NEUTRAL_RESULT, score_stance
 
 
 @dataclass(frozen=True, slots=True)

@@ -319,10 +319,10 @@ def _third_party(tokens: list, start: int) -> bool:
     if start >= 1 and tokens[start - 1].word == "those" and tokens[start].word.endswith(("ing", "ed")):
         return True  # "those demanding a pause"; not "shares those concerns"
     for i in range(start - 1, max(0, start - 7), -1):
-        if tokens[i].word in _FIRST_PERSON:
+        if tokens[i].word in FIRST_PERSON:
             return False  # "we are among the companies that support it"
         if tokens[i].word in ("who", "that") and i >= 1 and tokens[i - 1].word in _GENERIC_PARTIES:
-            return not any(t.word in _FIRST_PERSON for t in tokens[max(0, i - 7):i])
+            return not any(t.word in FIRST_PERSON for t in tokens[max(0, i - 7):i])
         if _CLAUSE_STOP.intersection(tokens[i].gap):
             return False
     return False
@@ -330,7 +330,7 @@ def _third_party(tokens: list, start: int) -> bool:
 
 _TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
 _QUESTIONS = frozenset({"asked", "asks", "ask", "asking", "question", "questions", "questioned", "queried", "inquired"})
-_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
+FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
 
 
 _GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people", "companies", "firms", "rivals",
