@@ -51,9 +51,11 @@ class AttributionLexicon:
     non_agent_prepositions: frozenset[str]
     executive_titles: frozenset[str]
     organisation_nouns: frozenset[str]
+    demonyms: frozenset[str]
+    """Nationality adjectives from ``names.json``: "the Indian company" still refers back."""
 
     @classmethod
-    def from_data(cls, data: dict) -> "AttributionLexicon":
+    def from_data(cls, data: dict, names: dict) -> "AttributionLexicon":
         s = lambda key: frozenset(w.lower() for w in data[key])  # noqa: E731
         return cls(
             reporting=s("reporting_verbs"), auxiliaries=s("auxiliaries"), be_forms=s("be_forms"),
@@ -66,6 +68,7 @@ class AttributionLexicon:
             subject_markers=s("subject_markers"), non_speaker_nouns=s("non_speaker_nouns"),
             non_agent_prepositions=s("non_agent_prepositions"), executive_titles=s("executive_titles"),
             organisation_nouns=s("organisation_nouns"),
+            demonyms=frozenset(w.lower() for w in names["demonyms"]),
         )
 
 
@@ -651,19 +654,10 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
         if tokens[j].word in lx.anaphor_determiners:
             ahead = range(j + 1, min(b, j + 4))
             if any(tokens[i].word in lx.company_heads for i in ahead) and not any(
-                    tokens[i].raw[:1].isupper() and not _demonym(tokens[i].raw)
+                    tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
                 return True
     return False
-
-
-def _demonym(word: str) -> bool:
-    """A nationality adjective ("Indian", "Japanese", "British", "Dutch", "Swiss"), not a name."""
-    return word[1:].islower() and (word.endswith(("an", "ese", "ish", "ch", "ss")) or word in _DEMONYMS)
-
-
-_DEMONYMS = frozenset({"Thai", "Greek", "Saudi", "Emirati", "Israeli", "Iraqi", "Kuwaiti", "Qatari", "Pakistani",
-                       "Bangladeshi", "Nepali", "Omani", "Yemeni", "Azerbaijani", "Uzbek", "Kazakh", "Belgian"})
 
 
 def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon) -> bool:

@@ -39,7 +39,7 @@ def load_resources(data_dir: Path | None = None) -> Resources:
     return Resources(
         registry=EntityRegistry.from_data(raw["entities"], raw["names"]),
         segmentation=SegmentationRules.from_data(raw["furniture"], raw["segmentation"], raw["names"]),
-        attribution=AttributionLexicon.from_data(raw["attribution"]),
+        attribution=AttributionLexicon.from_data(raw["attribution"], raw["names"]),
         stance=StanceLexicon.from_data(raw["stance_cues"]),
         topics=RegulationTopics.from_data(raw["regulation_topics"]),
         language=LanguageCheck.from_data(raw["language"]),
