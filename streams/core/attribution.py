@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from streams.core.entities import Entity, Mention
-from streams.core.phrases import WORD, PhraseIndex, PhraseMatch
+from streams.core.phrases import PhraseIndex, PhraseMatch
 from streams.core.segment import Segment
 from streams.core.stance import FIRST_PERSON
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from typing import Generic, Iterable, NamedTuple, TypeVar
 
 T = TypeVar("T")
