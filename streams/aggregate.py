@@ -1,14 +1,15 @@
 """Per-company stance aggregates: pure functions behind the ``company-stance`` agent.
 
 The aggregate agent reads ``stance-events`` (keyed by company id, so one company's records
-arrive in order, in one partition) and keeps two tables, both co-partitioned with it:
+arrive in order, in one partition) and keeps one table, ``company-aggregates``,
+co-partitioned with it, holding two kinds of value:
 
-* ``company-contributions``, key ``<company_id>\\x1f<article_id>``: the :class:`Contribution`
-  of one version of one article to one company: its content hash and, by ``event_id``, the
-  few facts of each event the aggregate needs (a :class:`Fact`);
-* ``company-aggregates``, key ``company_id``: the running :class:`CompanyState` (counts,
-  score sums, tumbling windows, last and strongest statement), from which each
-  ``company-stance`` record is rendered by :func:`company_stance`.
+* key ``company_id``: the running :class:`CompanyState` (counts, score sums, tumbling
+  windows, last and strongest statement), from which each ``company-stance`` record is
+  rendered by :func:`company_stance`;
+* key ``<company_id>\\x1f<article_id>``: the :class:`Contribution` of one version of one
+  article to one company: its content hash and, by ``event_id``, the few facts of each event
+  the aggregate needs (a :class:`Fact`).
 
 Rules:
 
@@ -22,6 +23,12 @@ Rules:
 * Counts and sums are updated incrementally. Only when the statement shown as ``last`` or
   ``strongest`` is taken out does the agent rescan the company's contributions
   (:func:`rebuild_refs`); corrections are rare, so that stays off the hot path.
+* Crash safety without transactions: for each record the agent writes the state first and
+  the contribution second. Both land in the same changelog partition, which keeps their
+  order, so after a crash the table holds a prefix of the writes: at worst a state that has
+  counted a record whose contribution was lost. The state remembers the offset of the last
+  record it counted (:attr:`CompanyState.applied_seq`); when that record is read again, only
+  the contribution is written.
 """
 from __future__ import annotations
 
@@ -139,53 +146,70 @@ class CompanyState(BaseModel):
     daily: dict[datetime, Tally] = {}
     last: Ranked | None = None
     strongest: Ranked | None = None
+    applied_seq: int = -1
+    """Partition offset of the last record counted: a record at or before it is counted already."""
 
 
 @dataclass(frozen=True, slots=True)
 class Update:
-    """Result of applying one record: the new state and contribution (None: delete it)."""
+    """Result of applying one record: what to write, state first."""
 
     state: CompanyState | None
     contribution: Contribution | None
-    changed: bool
+    """The article's contribution now; None: delete it."""
+    state_changed: bool = False
+    contribution_changed: bool = False
     needs_rebuild: bool = False
     """The last or strongest statement was taken out: call :func:`rebuild_refs`."""
+    replayed: bool = False
+    """The state had counted this record already (read again after a crash): publish the state
+    again, since the crash may have come before its ``company-stance`` record was sent."""
 
 
 def contribution_key(company_id: str, article_id: str) -> str:
     return f"{company_id}{KEY_SEPARATOR}{article_id}"
 
 
-def company_of_key(key: str) -> str:
-    return key.split(KEY_SEPARATOR, 1)[0]
+def is_contribution_of(key: str, company_id: str) -> bool:
+    """Whether a ``company-aggregates`` key is one of the company's contributions (not its state)."""
+    return key.startswith(company_id + KEY_SEPARATOR)
 
 
 def apply_event(state: CompanyState | None, contribution: Contribution | None, event: StanceEvent,
                 *, at: datetime, seq: int) -> Update:
-    """Count ``event`` (record time ``at``, partition position ``seq``) into the aggregate."""
+    """Count ``event`` (record time ``at``, partition offset ``seq``) into the aggregate."""
+    replayed = state is not None and seq <= state.applied_seq
     if contribution is not None and contribution.content_hash == event.content_hash \
             and event.event_id in contribution.facts:
-        return Update(state, contribution, changed=False)
-    if state is None:
-        state = CompanyState(company_id=event.company_id, company_name=event.company_name)
-    needs_rebuild = False
-    if contribution is None or contribution.content_hash != event.content_hash:
-        if contribution is not None:  # a correction: the older version stops counting
-            state, needs_rebuild = _subtract(state, contribution)
+        return Update(state, contribution, replayed=replayed)
+    replaced = contribution if contribution is not None and contribution.content_hash != event.content_hash else None
+    if contribution is None or replaced is not None:
         contribution = Contribution(article_id=event.article_id, content_hash=event.content_hash)
     fact = Fact.of(event, at=at, seq=seq)
     contribution = contribution.model_copy(update={"facts": {**contribution.facts, fact.event_id: fact}})
-    state = _add(state.model_copy(update={"company_name": event.company_name}), event.article_id, fact)
-    return Update(state, contribution, changed=True, needs_rebuild=needs_rebuild)
+    if replayed:
+        return Update(state, contribution, contribution_changed=True, replayed=True)
+    if state is None:
+        state = CompanyState(company_id=event.company_id, company_name=event.company_name)
+    needs_rebuild = False
+    if replaced is not None:  # a correction: the older version stops counting
+        state, needs_rebuild = _subtract(state, replaced)
+    state = _add(state.model_copy(update={"company_name": event.company_name, "applied_seq": seq}),
+                 event.article_id, fact)
+    return Update(state, contribution, state_changed=True, contribution_changed=True, needs_rebuild=needs_rebuild)
 
 
 def apply_retraction(state: CompanyState | None, contribution: Contribution | None,
-                     retraction: Retraction) -> Update:
+                     retraction: Retraction, *, seq: int) -> Update:
     """Withdraw the company's events of every version of the article but the current one."""
-    if state is None or contribution is None or contribution.content_hash == retraction.content_hash:
-        return Update(state, contribution, changed=False)
+    replayed = state is not None and seq <= state.applied_seq
+    if contribution is None or contribution.content_hash == retraction.content_hash:
+        return Update(state, contribution, replayed=replayed)
+    if state is None or replayed:
+        return Update(state, None, contribution_changed=True, replayed=replayed)
     state, needs_rebuild = _subtract(state, contribution)
-    return Update(state, None, changed=True, needs_rebuild=needs_rebuild)
+    state = state.model_copy(update={"applied_seq": seq})
+    return Update(state, None, state_changed=True, contribution_changed=True, needs_rebuild=needs_rebuild)
 
 
 def rebuild_refs(state: CompanyState, contributions: Iterable[Contribution]) -> CompanyState:

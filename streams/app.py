@@ -6,8 +6,8 @@
   ``stance-events.<id>``) or an ``articles-dlq`` record, waits for the broker to acknowledge
   them, then remembers the article version in the ``article-versions`` table.
 * ``stance-events`` -> :func:`aggregate_stance`: :mod:`streams.aggregate` updates the
-  ``company-contributions`` and ``company-aggregates`` tables and the agent publishes the
-  company's ``company-stance`` record (compacted, keyed by company id).
+  ``company-aggregates`` table (each company's state and its per-article contributions) and
+  the agent publishes the company's ``company-stance`` record (compacted, keyed by company id).
 
 Both tables are keyed so that they live in the partition of the record being processed, i.e.
 they are co-partitioned with their input topic. Delivery is at-least-once (the embedded
@@ -107,7 +107,6 @@ def create_app(settings: Settings) -> StanceApp:
                          schema=faust.Schema(key_serializer="json", value_serializer="json"))
 
     versions = table(topics.ARTICLE_VERSIONS_TABLE)
-    contributions = table(topics.CONTRIBUTIONS_TABLE)
     aggregates = table(topics.AGGREGATES_TABLE)
 
     @app.agent(articles, name="articles")
@@ -162,26 +161,29 @@ def create_app(settings: Settings) -> StanceApp:
             company_id = item.company_id
             key = aggregate.contribution_key(company_id, item.article_id)
             state = _load(aggregate.CompanyState, aggregates.get(company_id))
-            contribution = _load(aggregate.Contribution, contributions.get(key))
+            contribution = _load(aggregate.Contribution, aggregates.get(key))
             if isinstance(item, aggregate.Retraction):
-                update = aggregate.apply_retraction(state, contribution, item)
+                update = aggregate.apply_retraction(state, contribution, item, seq=message.offset)
             else:
                 at = datetime.fromtimestamp(message.timestamp, UTC) if message.timestamp else datetime.now(UTC)
                 update = aggregate.apply_event(state, contribution, item, at=at, seq=message.offset)
-            if not update.changed:
-                continue
-            if update.contribution is None:
-                contributions.pop(key, None)
-            else:
-                contributions[key] = update.contribution.model_dump(mode="json")
-            state = update.state
-            if update.needs_rebuild:
-                state = aggregate.rebuild_refs(state, (
-                    aggregate.Contribution.model_validate(value) for k, value in contributions.items()
-                    if aggregate.company_of_key(k) == company_id))
-            aggregates[company_id] = state.model_dump(mode="json")
-            result = aggregate.company_stance(state, now=datetime.now(UTC))
-            await company_stance.send(key=company_id, value=result.model_dump(mode="json"))
+            # The state before the contribution: see "Crash safety" in streams.aggregate.
+            if update.state_changed:
+                state = update.state
+                if update.needs_rebuild:
+                    current = [] if update.contribution is None else [update.contribution]
+                    state = aggregate.rebuild_refs(state, current + [
+                        aggregate.Contribution.model_validate(value) for k, value in aggregates.items()
+                        if k != key and aggregate.is_contribution_of(k, company_id)])
+                aggregates[company_id] = state.model_dump(mode="json")
+            if update.contribution_changed:
+                if update.contribution is None:
+                    aggregates.pop(key, None)
+                else:
+                    aggregates[key] = update.contribution.model_dump(mode="json")
+            if update.state_changed or update.replayed:
+                result = aggregate.company_stance(state, now=datetime.now(UTC))
+                await company_stance.send(key=company_id, value=result.model_dump(mode="json"))
 
     install_dashboard(app, settings)
     return app

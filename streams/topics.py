@@ -25,9 +25,10 @@ ALL = (ARTICLES, STATEMENTS, STANCE_EVENTS, COMPANY_STANCE, DEAD_LETTERS)
 
 # Faust tables. Their changelogs are named ``<app id>-<table>-changelog``.
 ARTICLE_VERSIONS_TABLE = "article-versions"
-CONTRIBUTIONS_TABLE = "company-contributions"
+#: Each company's state and its per-article contributions, in one table so that the two
+#: writes of one record land in one changelog partition, in order (see streams.aggregate).
 AGGREGATES_TABLE = "company-aggregates"
-TABLES = (ARTICLE_VERSIONS_TABLE, CONTRIBUTIONS_TABLE, AGGREGATES_TABLE)
+TABLES = (ARTICLE_VERSIONS_TABLE, AGGREGATES_TABLE)
 
 TOPIC_ALREADY_EXISTS = 36
 #: Record size limit of the input and dead-letter topics (and of the producers writing them):

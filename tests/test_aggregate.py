@@ -7,8 +7,8 @@ import pytest
 
 from schemas import StanceEvent
 from streams.aggregate import (
-    CompanyState, Contribution, Retraction, apply_event, apply_retraction, company_of_key,
-    company_stance, contribution_key, rebuild_refs,
+    CompanyState, Contribution, Retraction, apply_event, apply_retraction, company_stance,
+    contribution_key, is_contribution_of, rebuild_refs,
 )
 
 T0 = datetime(2024, 6, 1, 8, 30, tzinfo=UTC)
@@ -27,33 +27,41 @@ def event(n: int, *, article: str = "a1", version: str = "h1", company: str = "a
 
 
 class Company:
-    """Drives the pure functions the way the agent does, with two dicts for the two tables."""
+    """Drives the pure functions the way the agent does: state first, then the contribution."""
 
     def __init__(self) -> None:
         self.states: dict[str, CompanyState] = {}
         self.contributions: dict[str, Contribution] = {}
         self.seq = 0
+        self.published = 0
 
-    def feed(self, record) -> bool:
-        self.seq += 1
+    def feed(self, record, *, seq: int | None = None, crash_before_contribution: bool = False) -> bool:
+        """Apply ``record`` (at the next offset unless ``seq`` is given); True if the totals changed.
+
+        ``crash_before_contribution``: the state is written, the contribution write is lost.
+        """
+        if seq is None:
+            self.seq += 1
+            seq = self.seq
         company, article = record.company_id, record.article_id
         key = contribution_key(company, article)
         if isinstance(record, Retraction):
-            update = apply_retraction(self.states.get(company), self.contributions.get(key), record)
+            update = apply_retraction(self.states.get(company), self.contributions.get(key), record, seq=seq)
         else:
-            update = apply_event(self.states.get(company), self.contributions.get(key), record,
-                                 at=NOW, seq=self.seq)
-        if not update.changed:
-            return False
-        if update.contribution is None:
-            del self.contributions[key]
-        else:
-            self.contributions[key] = update.contribution
-        state = update.state
-        if update.needs_rebuild:
-            state = rebuild_refs(state, [c for k, c in self.contributions.items() if company_of_key(k) == company])
-        self.states[company] = state
-        return True
+            update = apply_event(self.states.get(company), self.contributions.get(key), record, at=NOW, seq=seq)
+        if update.state_changed:
+            state = update.state
+            if update.needs_rebuild:
+                others = [c for k, c in self.contributions.items() if k != key and is_contribution_of(k, company)]
+                state = rebuild_refs(state, others + ([update.contribution] if update.contribution else []))
+            self.states[company] = state
+        if update.contribution_changed and not crash_before_contribution:
+            if update.contribution is None:
+                del self.contributions[key]
+            else:
+                self.contributions[key] = update.contribution
+        self.published += update.state_changed or update.replayed
+        return update.state_changed
 
     def stance(self, company: str = "acme"):
         return company_stance(self.states[company], now=NOW)
@@ -160,4 +168,51 @@ def test_state_survives_the_table_round_trip():
 
 def test_keys():
     key = contribution_key("acme", "a/1")
-    assert company_of_key(key) == "acme" and "a/1" in key
+    assert is_contribution_of(key, "acme") and "a/1" in key
+    assert not is_contribution_of("acme", "acme") and not is_contribution_of(contribution_key("acme2", "a"), "acme")
+
+
+# A crash between the state's write and the contribution's: the record is read again with
+# the same offset, and the state has counted it already.
+
+def test_a_record_read_again_after_a_lost_contribution_counts_once():
+    agg = Company()
+    agg.feed(event(0))
+    assert agg.feed(event(1, stance="oppose", score=-0.4), crash_before_contribution=True)
+    counted = agg.stance()
+    assert "a1-h1-1-acme" not in agg.contributions[contribution_key("acme", "a1")].facts
+    published = agg.published
+    assert not agg.feed(event(1, stance="oppose", score=-0.4), seq=agg.seq)  # the reprocessing
+    assert agg.stance() == counted and counted.events == 2
+    assert "a1-h1-1-acme" in agg.contributions[contribution_key("acme", "a1")].facts
+    assert agg.published == published + 1  # the company-stance record may have been lost too
+    # A later duplicate of the same event (a new offset) is recognised by the mended contribution.
+    assert not agg.feed(event(1, stance="oppose", score=-0.4))
+    assert agg.stance().events == 2
+
+
+def test_a_correction_read_again_after_a_lost_contribution_replaces_once():
+    agg = Company()
+    for n in range(3):
+        agg.feed(event(n, version="h1", stance="oppose", score=-0.5))
+    assert agg.feed(event(0, version="h2", stance="support", score=0.8), crash_before_contribution=True)
+    assert not agg.feed(event(0, version="h2", stance="support", score=0.8), seq=agg.seq)
+    out = agg.stance()
+    assert (out.events, out.support, out.oppose) == (1, 1, 0)
+    contribution = agg.contributions[contribution_key("acme", "a1")]
+    assert contribution.content_hash == "h2" and list(contribution.facts) == ["a1-h2-0-acme"]
+    # The next statement of the new version counts normally.
+    assert agg.feed(event(1, version="h2", stance="support", score=0.4))
+    assert agg.stance().events == 2
+
+
+def test_a_retraction_read_again_after_a_lost_contribution_subtracts_once():
+    agg = Company()
+    agg.feed(event(0, article="keep"))
+    agg.feed(event(0, article="gone", stance="oppose", score=-0.9))
+    retraction = Retraction(article_id="gone", company_id="acme", content_hash="h2", retracted_hash="h1")
+    assert agg.feed(retraction, crash_before_contribution=True)
+    assert not agg.feed(retraction, seq=agg.seq)
+    out = agg.stance()
+    assert (out.events, out.support, out.oppose) == (1, 1, 0)
+    assert agg.contributions.keys() == {contribution_key("acme", "keep")}
