@@ -341,3 +341,25 @@ def test_a_countrys_president_names_no_company(mentions):
 def test_a_platform_used_as_a_medium_or_inside_a_product_name_is_no_mention(mentions, body):
     found, _ = mentions(body)
     assert "linkedin" not in ids(found) and "x-corp" not in ids(found)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The Shipping Council, whose members include Mersk Lines, Zorvo and CGX Marine, welcomed it.",
+     ["mersk-lines", "zorvo", "cgx-marine"]),
+    ("Retailers such as Kiabo and Celiot said the law was fair. Brands like Amazon.com follow.",
+     ["kiabo", "celiot", "amazon"]),
+    ("Its members include Cigna's Express Scripts and Optum.", ["cigna", "express-scripts", "optum"]),
+])
+def test_the_names_in_a_list_after_a_company_noun_are_companies(mentions, body, expected):
+    found, _ = mentions(body)
+    assert [i for i in ids(found) if i != "shipping-council"] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Its members include Mexico and Canada.",  # places
+    "Retailers such as these. The Ministry said so.",  # no name follows
+    "Firms like Zorvo. The Ministry of Trade said so.",  # the list ends at its sentence
+])
+def test_a_list_names_no_place_and_stops_at_its_sentence(mentions, body):
+    found, local = mentions(body)
+    assert set(local) <= {"zorvo"} and "ministry-of-trade" not in ids(found)

@@ -98,6 +98,8 @@ class EntityRegistry:
     """Company descriptors that may stand right before a name ("chocolate maker Ferrero"), by last word."""
     version: str = ""
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
+    list_anchor: re.Pattern[str] | None = None
+    """"members include", "retailers such as": the list that follows names companies."""
 
     @classmethod
     def from_data(cls, data: dict, names: dict) -> "EntityRegistry":
@@ -168,7 +170,9 @@ class EntityRegistry:
                               + r")\b(?![ \t]+(?:[A-Z]|and[ \t]+[A-Z]|&|of\b|for\b))"),
                    frozenset(w.casefold() for w in names["generic_name_words"]),
                    frozenset(w.casefold() for w in names["demonyms"]),
-                   frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people)
+                   frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people,
+                   re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["list_heads"])
+                              + r")[ \t]+(?:include|includes|included|including|such[ \t]+as|like)[ \t]+", re.I))
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -558,6 +562,7 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
             yield start, full_end, full_end
     yield from _named_after_descriptor(body, registry, starts)
     yield from _named_by_role(body, registry, starts)
+    yield from _named_in_list(body, registry)
 
 
 def _named_after_descriptor(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
@@ -613,6 +618,33 @@ def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[st
         if before_role or _ROLE_AFTER.match(body, name_end):
             last_end = name_end
             yield start, name_end, name_end
+
+
+def _named_in_list(body: str, registry: EntityRegistry):
+    """"whose members include MSC, Maersk and CMA CGM", "retailers such as Kiabi and Celio":
+    every name of a list that follows a company noun."""
+    if registry.list_anchor is None:
+        return
+    for anchor in registry.list_anchor.finditer(body):
+        pos, last = anchor.end(), False
+        while (item := _LIST_ITEM.match(body, pos)) is not None:
+            owner = _OWNER.search(item.group())  # "Cigna's Express Scripts": the registry knows Cigna
+            start = item.start() + owner.end() if owner else item.start()
+            words = body[start:item.end()].split()
+            if words and words[0].casefold() not in registry.name_stopwords and not (
+                    len(words) == 1 and words[0].casefold() in registry.place_words):
+                yield start, item.end(), item.end()
+            separator = _LIST_SEPARATOR.match(body, item.end())
+            if last or separator.end() == item.end() or body.startswith(".", item.end()):
+                break
+            pos, last = separator.end(), separator.group(1) is not None  # "… and CMA CGM" ends it
+
+
+# Words of a list item; a dot ends the item unless a word goes on after it ("Amazon.com").
+_LIST_WORD = rf"[{_UPPER}0-9][\w&’'-]*(?:\.[\w&’'-]+)*"
+_LIST_ITEM = re.compile(rf"{_LIST_WORD}(?:[ \t]+(?:&[ \t]+)?{_LIST_WORD}){{0,4}}")
+_OWNER = re.compile(r".*[’']s[ \t]+")
+_LIST_SEPARATOR = re.compile(r"[ \t]*,?[ \t]*(?:(and|or)[ \t]+)?")
 
 
 _COMPANY_ROLES = r"(?:chief executive(?: officer)?|ceo|chief financial officer|cfo|managing director|chairman|chairwoman|co-founder|founder|general counsel|country manager)"
