@@ -363,3 +363,27 @@ def test_the_names_in_a_list_after_a_company_noun_are_companies(mentions, body, 
 def test_a_list_names_no_place_and_stops_at_its_sentence(mentions, body):
     found, local = mentions(body)
     assert set(local) <= {"zorvo"} and "ministry-of-trade" not in ids(found)
+
+
+@pytest.mark.parametrize("body, surface, entity_id, parent", [
+    ("Nestlé Philippines referred questions to the chamber.", "Nestlé Philippines", "nestle-philippines", "nestle"),
+    ("British American Tobacco (Malaysia), which sells pods, is not involved.",
+     "British American Tobacco (Malaysia)", "british-american-tobacco-malaysia", "british-american-tobacco"),
+    ("Has MTN Uganda's pricing changed?", "MTN Uganda", "mtn-uganda", "mtn-group"),
+    ("said a spokeswoman for Coca-Cola Beverages South Africa.", "Coca-Cola Beverages South Africa",
+     "coca-cola-beverages-south-africa", "coca-cola"),
+])
+def test_a_country_after_a_company_names_its_national_unit(mentions, body, surface, entity_id, parent):
+    found, local = mentions(body)
+    assert (surface, entity_id) in [(f[0], f[1]) for f in found]
+    assert local[entity_id].parent == parent and local[entity_id].type == "company"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Google Exits Kenya.", ["google"]),  # a title-case verb is no part of a name
+    ("Apple said Japan was fine.", ["apple"]),
+    ("Reuters Singapore reported it.", ["reuters"]),  # publishers have no national units here
+])
+def test_no_national_unit_without_a_name_of_company_words(mentions, body, expected):
+    found, local = mentions(body)
+    assert ids(found) == expected and local == {}

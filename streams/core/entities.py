@@ -100,6 +100,8 @@ class EntityRegistry:
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
     list_anchor: re.Pattern[str] | None = None
     """"members include", "retailers such as": the list that follows names companies."""
+    national_unit: re.Pattern[str] | None = None
+    """A country after a company's name, maybe after a few more words: its national unit."""
 
     @classmethod
     def from_data(cls, data: dict, names: dict) -> "EntityRegistry":
@@ -172,7 +174,9 @@ class EntityRegistry:
                    frozenset(w.casefold() for w in names["demonyms"]),
                    frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people,
                    re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["list_heads"])
-                              + r")[ \t]+(?:include|includes|included|including|such[ \t]+as|like)[ \t]+", re.I))
+                              + r")[ \t]+(?:include|includes|included|including|such[ \t]+as|like)[ \t]+", re.I),
+                   re.compile(r"((?:[ \t]+[A-Z][\w&-]*){0,3}?)[ \t]+(?:" + "|".join(map(re.escape, names["countries"]))
+                              + r"|\((?:" + "|".join(map(re.escape, names["countries"])) + r")\))(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -218,13 +222,18 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
                           if e == end and a.person == alias.person and a.entity_id in seen_entities), alias)
         if alias.short_person:
             alias = _latest_person(registry, word, seen_people) or alias
+        entity_id = alias.entity_id
         if alias.person is None:
             end = _extend_legal_form(body, end, registry)
+            if (unit_end := _national_unit_end(body, end, entity_id, registry)) is not None:
+                name = body[start:unit_end].replace("(", "").replace(")", "")
+                unit = local_entities.setdefault(slugify(name), Entity(slugify(name), COMPANY, name, (name,), entity_id))
+                entity_id, end = unit.id, unit_end
         if body.startswith(".", end) and _POSSESSIVE.match(body, end + 1):
             end += 1  # "Tesla Inc.’s"
         possessive = bool(_POSSESSIVE.match(body, end))
-        mentions.append(Mention(start, end, alias.entity_id, body[start:end], alias.person, possessive))
-        seen_entities.add(alias.entity_id)
+        mentions.append(Mention(start, end, entity_id, body[start:end], alias.person, possessive))
+        seen_entities.add(entity_id)
         if alias.person:
             seen_people[alias.person] = len(mentions)
         last_end = end
@@ -403,6 +412,22 @@ def _latest_person(registry: EntityRegistry, word: str, seen_people: dict[str, i
             if best is None or seen_people[alias.person] > seen_people[best.person]:
                 best = alias
     return best
+
+
+def _national_unit_end(body: str, end: int, entity_id: str, registry: EntityRegistry) -> int | None:
+    """Where a company's national unit named after it ends: "Nestlé Philippines", "MTN Uganda",
+    "Coca-Cola Beverages South Africa", "British American Tobacco (Malaysia)"; else None."""
+    m = registry.national_unit.match(body, end) if registry.national_unit is not None else None
+    if m is None:
+        return None
+    entity = registry.entities.get(entity_id)
+    if entity is None or not entity.is_company:
+        return None
+    between = m.group(1).split()  # only words a company's name is made of, not "Google Exits Kenya"
+    if not all(w.casefold() in registry.industry_words or w.casefold() in registry.corporate_words
+               or w.casefold() in registry.trie for w in between):
+        return None
+    return m.end()
 
 
 def _extend_legal_form(body: str, end: int, registry: EntityRegistry) -> int:
