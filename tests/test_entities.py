@@ -387,3 +387,13 @@ def test_a_country_after_a_company_names_its_national_unit(mentions, body, surfa
 def test_no_national_unit_without_a_name_of_company_words(mentions, body, expected):
     found, local = mentions(body)
     assert ids(found) == expected and local == {}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Apple now sells genuine parts to independent shops.", ["apple"]),
+    ("Shell also said it would comply.", ["shell"]),
+    ("Orange groves were hit by frost.", []),
+])
+def test_a_sentence_initial_common_word_name_needs_a_company_verb(mentions, body, expected):
+    found, _ = mentions(body)
+    assert ids(found) == expected

@@ -326,6 +326,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return True
     strict = alias.tokens[0].isdigit()  # "99" is a number unless the text says it is a company
     following = _next_word(body, end)
+    if following in _ADVERBS_AFTER_NAME:  # "Apple now sells …", "Shell also said …"
+        nxt = _NEXT_WORD.match(body, end)
+        following = _next_word(body, nxt.end()) if nxt is not None else ""
     if following in registry.legal_forms or following in _REPORTING_AFTER_NAME:
         return True
     if following in ("and", "or") or body.startswith(",", end):
@@ -386,8 +389,11 @@ def _after_first_name(body: str, start: int, registry: EntityRegistry) -> bool:
 
 _REPORTING_AFTER_NAME = frozenset(
     "said says told added stated warned welcomed argued announced criticised criticized praised urged "
-    "declined responded agreed opposed supported backed rejected appealed sued plans will would has had is was".split()
+    "declined responded agreed opposed supported backed rejected appealed sued plans will would has had is was "
+    "sells sold offers offered operates operated runs ran launched introduced filed lobbied reported expects "
+    "expected planned".split()
 )
+_ADVERBS_AFTER_NAME = frozenset("now also still already recently previously currently later".split())
 
 
 _MEDIUM_BEFORE = re.compile(r"\b(?:post|posts|posted|wrote|writes|said|says|statement|message|account|video)[ \t]+(?:on|via)[ \t]+$")
