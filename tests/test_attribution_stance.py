@@ -450,3 +450,38 @@ def test_companies_named_as_members_of_a_council_do_not_speak(analyse):
     analysis = analyse("The National Farm Council, that groups companies as Grumex Foods Ltd and Panora Mills Ltd, "
                        "celebrated the measure.")
     assert all(e.role != "speaker" for e in analysis.events) and len(analysis.events) == 2
+
+
+def test_an_interview_introduced_by_the_interviewer_gives_the_answers_to_the_company(analyse):
+    analysis = analyse("The law took effect in March. We asked Kenjo Morita, chief executive of Hoshiyama Games K.K., "
+                       "a game developer, how it is working out.\n\nQ: Is it working?\n\nA: We support the law, fully.")
+    event = only(analysis, "hoshiyama-games", 3)
+    assert (event.role, event.speaker, event.stance) == ("speaker", "Kenjo Morita", "support")
+
+
+def test_that_is_why_opens_a_first_person_statement(analyse):
+    analysis = analyse("Every week phones arrive at our shops. That is why we back the ministry's proposal.\n\n"
+                       "The writer is chief executive of Rebootly Devices Pvt. Ltd., a repair chain.")
+    assert only(analysis, "rebootly-devices", 1).stance == "support"
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Corvina Telecom Ltd said the reserve price was too high.", "oppose"),
+    ("Corvina Telecom Ltd said the bill would discriminate against foreign-listed firms.", "oppose"),
+    ("Corvina Telecom Ltd signalled it could live with the new deadline.", "support"),
+    ("Corvina Telecom Ltd said it would file a motion for reconsideration.", "oppose"),
+    ("Corvina Telecom Ltd welcomed reports that the ministry might postpone the levy.", "oppose"),
+    ("Corvina Telecom Ltd asked lawmakers to eliminate the article on fees.", "oppose"),
+    ("From Corvina Telecom Ltd they did not want to make comments on the approved text.", "neutral"),
+])
+def test_more_cues_of_a_side(analyse, body, stance):
+    assert only(analyse(body), "corvina-telecom").stance == stance
+
+
+@pytest.mark.parametrize("body", [
+    "Corvina Telecom Ltd said it already offers technical support and cheap loans to small sellers.",
+    "Corvina Telecom Ltd said new customers get a welcome bonus of 20 euros.",
+    "Corvina Telecom Ltd said its customer support line handles the complaints.",
+])
+def test_a_cue_word_in_another_sense_takes_no_side(analyse, body):
+    assert only(analyse(body), "corvina-telecom").stance == "neutral"

@@ -507,6 +507,9 @@ def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -> int:
     but not one that names a company ("Also the company Casa Rambla S.L., that …, said")."""
     if tokens[a].word in lx.clause_breaks or tokens[a].word in lx.subordinators:
         a += 1
+    if a + 3 < b and tokens[a].word in ("that", "this", "which") and tokens[a + 1].word in ("is", "s") \
+            and tokens[a + 2].word in ("why", "how"):
+        a += 3  # "That is why we back the proposal": "we" is the subject
     if a < b and tokens[a].word in lx.intro_words:
         for i in range(a + 1, min(b, a + 9)):
             if at is not None and i in at:
@@ -631,7 +634,7 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
     "Elena Markou is chief executive of Thessalia Cement S.A.", "The writer is founder of X".
     Statements and mentions carry offsets into the body; only a matching statement's are looked at."""
     for seg in statements:
-        m = _AUTHOR.match(seg.text)
+        m = _AUTHOR.match(seg.text) or _INTERVIEWEE.search(seg.text)
         if m is None:
             continue
         for mention in mentions:
@@ -642,10 +645,14 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
     return None
 
 
+_LEADER = (r"(?:co-?founder|founder|chief executive(?: officer)?|ceo|chair(?:man|woman)?|president|managing director"
+           r"|chief [a-z]+ officer|head|director|partner|general counsel)\b[^.]{0,60}? (?:of|at) ")
 _AUTHOR = re.compile(
-    r"(?:The (?:writer|author|columnist) is|(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) is)(?: the)? "
-    r"(?:co-?founder|founder|chief executive(?: officer)?|ceo|chair(?:man|woman)?|president|managing director"
-    r"|chief [a-z]+ officer|head|director|partner|general counsel)\b[^.]{0,60}? (?:of|at) ")
+    r"(?:The (?:writer|author|columnist) is|(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) is)(?: the)? " + _LEADER)
+#: An interview's introduction: "we asked Kenji Morimoto, chief executive of Hoshizora Games K.K., …".
+_INTERVIEWEE = re.compile(
+    r"\b(?:spoke (?:to|with)|talked (?:to|with)|asked|interviewed|sat down with|caught up with) "
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}), (?:the )?" + _LEADER)
 
 
 def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:

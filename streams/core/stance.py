@@ -25,7 +25,7 @@ class Cue:
 
     polarity: int
     weight: float
-    kind: str  # support | oppose | neutral | request | hedge | relative | answer (to the previous speaker)
+    kind: str  # support | oppose | neutral | request | hedge | relative | answer (to the previous speaker) | non_cue
     evaluative: bool = False
 
 
@@ -49,6 +49,7 @@ class StanceLexicon:
     events: PhraseIndex[int]
     """Rollback (-1) and adoption (+1) events, to tell which way an article's news goes."""
     news_requests: frozenset[str]
+    rule_makers: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict) -> "StanceLexicon":
@@ -61,6 +62,7 @@ class StanceLexicon:
         entries += [(p, Cue(0, 0.0, NEUTRAL)) for p in data["neutral"]]
         entries += [(p, Cue(0, 0.0, "request")) for p in data["requests"]]
         entries += [(p, Cue(0, 0.0, "hedge")) for p in data["hedges"]]
+        entries += [(p, Cue(0, 0.0, "non_cue")) for p in data["non_cues"]]
         events = [(p, -1) for p in data["rollback_events"]] + [(p, 1) for p in data["adoption_events"]]
         return cls(
             cues=PhraseIndex(entries),
@@ -78,6 +80,7 @@ class StanceLexicon:
             object_window=data["object_window"],
             events=PhraseIndex(events),
             news_requests=frozenset(data["news_requests"]),
+            rule_makers=frozenset(data["rule_makers"]),
         )
 
     def news_direction(self, words: list[str]) -> int:
@@ -130,7 +133,7 @@ def score_stance(
         if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions):
             continue  # "Tencent-backed" is not the word "backed"
         cue = m.value
-        if cue.kind == "hedge":
+        if cue.kind in ("hedge", "non_cue"):
             continue
         if cue.kind == NEUTRAL:
             neutral_cue = True
@@ -280,8 +283,9 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     if word in lexicon.inversion_targets:
         if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper():
             return False  # "Google's critics" are a company's critics, not the rule's
-        # "could delay the arrival of new products" is a consequence, not a delay of the rule
-        return i == 0 or tokens[i - 1].word not in _MODALS
+        # "could delay the arrival of new products" is a consequence, not a delay of the rule,
+        # unless a rule maker is the subject ("the ministry might postpone the higher rate")
+        return i == 0 or tokens[i - 1].word not in _MODALS or (i >= 2 and tokens[i - 2].word in lexicon.rule_makers)
     after = lexicon.inversion_after.get(word)
     return after is not None and any(tokens[j].word in after for j in range(max(0, i - 4), i))
 
