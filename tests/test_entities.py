@@ -397,3 +397,20 @@ def test_no_national_unit_without_a_name_of_company_words(mentions, body, expect
 def test_a_sentence_initial_common_word_name_needs_a_company_verb(mentions, body, expected):
     found, _ = mentions(body)
     assert ids(found) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Ubud Villa Collectivo, which manages 35 villas, said so.", ["ubud-villa-collectivo"]),
+    ("The Philippines, which exports nickel, said so.", []),
+    ("Large advertisers in the market, including Betanox, warned of losses.", ["betanox"]),
+    ("The Department of Communications and Digital Technologies approved it.", []),
+    ("Tata Steel and Paylane Technologies said they would comply.", ["tata-steel", "paylane-technologies"]),
+])
+def test_business_clauses_gapped_lists_and_names_inside_longer_names(mentions, body, expected):
+    found, _ = mentions(body)
+    assert [i for i, kind in ((f[1], f[2]) for f in found) if kind == "company"] == expected
+
+
+def test_a_municipal_corporation_is_no_company(mentions):
+    found, local = mentions("The Brihanmumbai Municipal Corporation said dark stores must move.")
+    assert [f[2] for f in found] == ["organisation"]

@@ -99,7 +99,7 @@ class EntityRegistry:
     version: str = ""
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
     list_anchor: re.Pattern[str] | None = None
-    """"members include", "retailers such as": the list that follows names companies."""
+    """"members include", "retailers such as", "advertisers in the market, including": the list that follows names companies."""
     national_unit: re.Pattern[str] | None = None
     """A country after a company's name, maybe after a few more words: its national unit."""
 
@@ -152,7 +152,10 @@ class EntityRegistry:
         # "Bill Winters, the bank's group chief executive".
         head_end = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|run|owned|led|backed|held|made|built|[a-z]+(?:ed|ing))\b)"
         appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?(?:{heads})\b(?![’']s){head_end}"
-                                rf"|(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b)")
+                                rf"|(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
+                                # "Ubud Villa Collective, which manages 35 villas": what only a business does
+                                rf"|which[ \t]+(?:also[ \t]+)?(?:operates|runs|owns|manages|sells|makes|produces|employs|supplies|builds"
+                                rf"|exports|imports|distributes|manufactures|controls|trades|retails|ships|mines|refines)\b)")
         lower_starts = frozenset(a.tokens[0] for c in index.values() for a in c if a.lower_start)
         name_start = re.compile(r"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*)")
         prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
@@ -174,7 +177,8 @@ class EntityRegistry:
                    frozenset(w.casefold() for w in names["demonyms"]),
                    frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people,
                    re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["list_heads"])
-                              + r")[ \t]+(?:include|includes|included|including|such[ \t]+as|like)[ \t]+", re.I),
+                              + r")(?:[ \t]+(?:include|includes|included|including|such[ \t]+as|like)"
+                              r"|(?:[ \t]+[\w’'-]+){0,5}?,[ \t]+(?:including|such[ \t]+as))[ \t]+", re.I),
                    re.compile(r"((?:[ \t]+[A-Z][\w&-]*){0,3}?)[ \t]+(?:" + "|".join(map(re.escape, names["countries"]))
                               + r"|\((?:" + "|".join(map(re.escape, names["countries"])) + r")\))(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
 
@@ -581,19 +585,30 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     for m in _finditer_where(registry.prefix_form, body, _not_after_word):
         yield m.start(1), m.end(1), m.end(1)  # "PT Ojek Nusantara Digital"
     for start, end, full_end in _NamePattern(registry.appositive, _NAME_BEFORE_COMMA, 80).finditer(body, False):
-        if body[start:end].split()[0].casefold() not in registry.name_stopwords:
-            yield start, end, full_end
+        words = [_POSSESSIVE.sub("", w.casefold()) for w in body[start:end].split()]
+        if words[0] not in registry.name_stopwords and not all(
+                w in registry.place_words or w in registry.demonyms or w in registry.name_stopwords for w in words):
+            yield start, end, full_end  # not "Nigeria, which exports oil"
     if registry.company_suffix is not None:
         # "Vietnam's Loc Troi Group", "NCBA Group", "Paylane Technologies": a name that ends in a company word.
         for start, end, full_end in _NamePattern(registry.company_suffix, _NAME_BEFORE_SUFFIX, 80).finditer(body):
             words = body[start:full_end].split()
             if not registry.generic_name_words.isdisjoint(w.casefold() for w in words) or _TAIL_OF_NAME.search(
-                    body, max(0, start - 6), start):
+                    body, max(0, start - 6), start) or _in_organisation_name(body, start, registry):
                 continue  # "the Working Group"; "… Regulators for Electronic Communications"
             yield start, full_end, full_end
     yield from _named_after_descriptor(body, registry, starts)
     yield from _named_by_role(body, registry, starts)
     yield from _named_in_list(body, registry)
+
+
+def _in_organisation_name(body: str, start: int, registry: EntityRegistry) -> bool:
+    """Whether a name ends a longer organisation's: "Department of Communications and Digital Technologies"."""
+    m = _AND_IN_NAME.search(body, max(0, start - 80), start)
+    return m is not None and m.group(1).casefold() in registry.organisation_words
+
+
+_AND_IN_NAME = re.compile(rf"\b(\w+)[ \t]+(?:of|for)[ \t]+(?:[{_UPPER}][\w&’'-]*,?[ \t]+){{1,4}}(?:and|&)[ \t]+$")
 
 
 def _named_after_descriptor(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
