@@ -485,3 +485,12 @@ def test_more_cues_of_a_side(analyse, body, stance):
 ])
 def test_a_cue_word_in_another_sense_takes_no_side(analyse, body):
     assert only(analyse(body), "corvina-telecom").stance == "neutral"
+
+
+def test_an_earnings_calls_role_labels_speak_for_the_host(analyse):
+    analysis = analyse("Edited excerpt from Kestrel Mobile plc's third-quarter results call.\n\n"
+                       "Analyst, JPMorgan: Has Zambezi Telecom Ltd's pricing changed?\n\n"
+                       "Chief Executive Officer: It's a levy on the customer, and it is unfair.")
+    event = only(analysis, "kestrel-mobile", 2)
+    assert (event.role, event.stance) == ("speaker", "oppose")
+    assert only(analysis, "zambezi-telecom").role == "mention"

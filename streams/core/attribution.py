@@ -270,12 +270,13 @@ def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities
 
 
 _LABEL = re.compile(r"[A-Z][\w ,.'’&-]{0,60}:\s*[“\"]")
+_ROLE_LABEL = re.compile(r"(?:[A-Z][\w'’-]*[ ,]+){0,4}[A-Z][\w'’-]*:\s")  # "Chief Executive Officer: …"
 
 
 def opens_with_reference(text: str, words: list[str], lexicon: AttributionLexicon) -> bool:
     """Whether a statement's first words may refer back to a speaker ("He added", "The company
     said", a transcript's "Chief executive: “…”")."""
-    if _LABEL.match(text):
+    if _LABEL.match(text) or (_ROLE_LABEL.match(text) and not lexicon.executive_titles.isdisjoint(words[:5])):
         return True
     head = words[:4]
     if not head:
@@ -359,7 +360,9 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if label is not None:
         # A transcript or Q&A line, "Chief executive: “Let me be direct …”": the label speaks.
         agents = _np_agents(tokens, a, label, mentions, at, entities, lx, discourse, clause)
-        return (agents or None), (label, b), (None if agents else _named_speaker(tokens, a, label, at, lx))
+        if agents or tokens[label].quoted:
+            return (agents or None), (label, b), (None if agents else _named_speaker(tokens, a, label, at, lx))
+        a = label  # "A: We support it.": the answer's own subject speaks
     if clause.kind == "according" or (tokens[a].word == "according" and a + 1 < b and tokens[a + 1].word == "to"):
         np_start = a + 2 if a + 1 < b and tokens[a + 1].word == "to" else a + 1
         np_end = next((i for i in range(np_start + 1, b) if "," in tokens[i].gap), b)
@@ -426,10 +429,13 @@ def _role_word(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
 
 
 def _label_end(tokens, a: int, b: int) -> int | None:
-    """End of a speaker label ("Chief executive:") opening a clause with a quotation."""
+    """End of a speaker label ("Chief executive:") opening a clause with a quotation, or of a
+    transcript's label in capitalised words ("Chief Financial Officer: Just to size it …")."""
     for i in range(a + 1, min(b, a + 6)):
         if ":" in tokens[i].gap:
-            return i if tokens[i].quoted else None
+            quoted = tokens[i].quoted
+            return i if quoted or (all(t.raw[:1].isupper() for t in tokens[a:i])
+                                   and not any("(" in t.gap for t in tokens[a + 1:i + 1])) else None  # not "(JSE: VOD)"
     return None
 
 
@@ -619,8 +625,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     elif _definite_company(tokens, a, b, lx):
         resolved = discourse.last_company  # "the company", "the e-commerce giant"; not "The Korea Startup Forum"
     elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):
-        # "…,” Chief Executive Fiona Marsh said: the company of the story so far speaks through her.
-        resolved = discourse.last_company
+        # "…,” Chief Executive Fiona Marsh said: the company of the story so far speaks through her;
+        # in an interview or an earnings call, the company interviewed or holding the call.
+        resolved = discourse.author if discourse.author is not None and not names else discourse.last_company
     if resolved is None:
         return []
     return [Speaker(names[0][1], resolved.entity_id) if names else resolved]
@@ -634,6 +641,14 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
     "Elena Markou is chief executive of Thessalia Cement S.A.", "The writer is founder of X".
     Statements and mentions carry offsets into the body; only a matching statement's are looked at."""
     for seg in statements:
+        host = _CALL.search(seg.text)
+        if host is not None:
+            # "Edited excerpt from Airtel Africa plc's third-quarter results call": the host speaks.
+            for mention in mentions:
+                entity = entities.get(mention.entity_id)
+                if (seg.start <= mention.start and seg.start + host.start() - 1 <= mention.end <= seg.start + host.start()
+                        and entity is not None and entity.is_company):
+                    return Speaker(entity.name, entity.id)
         m = _AUTHOR.match(seg.text) or _INTERVIEWEE.search(seg.text)
         if m is None:
             continue
@@ -645,6 +660,8 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
     return None
 
 
+_CALL = re.compile(r"[’']s (?:[\w-]+ ){0,3}(?:results|earnings|investor|analyst|conference|shareholder)s? "
+                   r"(?:call|meeting|briefing|webcast)\b")
 _LEADER = (r"(?:co-?founder|founder|chief executive(?: officer)?|ceo|chair(?:man|woman)?|president|managing director"
            r"|chief [a-z]+ officer|head|director|partner|general counsel)\b[^.]{0,60}? (?:of|at) ")
 _AUTHOR = re.compile(
