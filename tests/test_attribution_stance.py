@@ -494,3 +494,10 @@ def test_an_earnings_calls_role_labels_speak_for_the_host(analyse):
     event = only(analysis, "kestrel-mobile", 2)
     assert (event.role, event.stance) == ("speaker", "oppose")
     assert only(analysis, "zambezi-telecom").role == "mention"
+
+
+def test_a_live_blog_entry_with_a_long_label_and_a_newer_role(analyse):
+    analysis = analyse("10:15 Lantern Ledger Exchange's chief operating officer, speaking on stage: "
+                       "“This is what we asked for, and we welcome it.”")
+    event = only(analysis, "lantern-ledger-exchange")
+    assert (event.role, event.stance) == ("speaker", "support")

@@ -431,11 +431,14 @@ def _role_word(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
 def _label_end(tokens, a: int, b: int) -> int | None:
     """End of a speaker label ("Chief executive:") opening a clause with a quotation, or of a
     transcript's label in capitalised words ("Chief Financial Officer: Just to size it …")."""
-    for i in range(a + 1, min(b, a + 6)):
+    if a + 2 < b and tokens[a].word.isdigit() and tokens[a + 1].gap == ":" and tokens[a + 1].word.isdigit():
+        a += 2  # a live blog's "10:15"
+    for i in range(a + 1, min(b, a + 12)):
         if ":" in tokens[i].gap:
-            quoted = tokens[i].quoted
-            return i if quoted or (all(t.raw[:1].isupper() for t in tokens[a:i])
-                                   and not any("(" in t.gap for t in tokens[a + 1:i + 1])) else None  # not "(JSE: VOD)"
+            if tokens[i].quoted:
+                return i
+            short = i - a <= 5 and all(t.raw[:1].isupper() for t in tokens[a:i])
+            return i if short and not any("(" in t.gap for t in tokens[a + 1:i + 1]) else None  # not "(JSE: VOD)"
     return None
 
 

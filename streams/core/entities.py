@@ -693,7 +693,8 @@ _OWNER = re.compile(r".*[’']s[ \t]+")
 _LIST_SEPARATOR = re.compile(r"[ \t]*,?[ \t]*(?:(and|or)[ \t]+)?")
 
 
-_COMPANY_ROLES = r"(?:chief executive(?: officer)?|ceo|chief financial officer|cfo|managing director|chairman|chairwoman|co-founder|founder|general counsel|country manager)"
+_COMPANY_ROLES = (r"(?:chief executive(?: officer)?|ceo|chief (?:financial|operating|technology|commercial|legal|strategy|risk) officer"
+                  r"|cfo|coo|cto|managing director|chairman|chairwoman|co-founder|founder|general counsel|country manager)")
 _ROLE_BEFORE = re.compile(rf"\b(?:(?:{_COMPANY_ROLES}|president)[ \t]+(?:of|at)|(?:spokesperson|spokesman|spokeswoman)"
                           rf"[ \t]+(?:for|of|at))[ \t]+$", re.I)  # not "chief executive for West Africa"
 _ROLE_AFTER = re.compile(rf"[’']s[ \t]+(?:{_COMPANY_ROLES}|president)\b", re.I)
