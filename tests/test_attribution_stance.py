@@ -501,3 +501,18 @@ def test_a_live_blog_entry_with_a_long_label_and_a_newer_role(analyse):
                        "“This is what we asked for, and we welcome it.”")
     event = only(analysis, "lantern-ledger-exchange")
     assert (event.role, event.stance) == ("speaker", "support")
+
+
+def test_an_intro_phrase_ends_at_its_comma_before_a_company(analyse):
+    analysis = analyse("The snack tax passed on Monday. In a filing on Tuesday, URC said it was "
+                       "disappointed and would continue to press for changes before the deadline.")
+    event = only(analysis, "universal-robina", 1)
+    assert (event.role, event.stance) == ("speaker", "oppose")
+
+
+def test_he_after_a_role_is_that_companys_person(analyse):
+    analysis = analyse("URC said the labels were unfair. Mondo Noodles Inc. took the "
+                       "opposite view. Its chief executive said the company backs the labels. "
+                       "“Clear labels reward companies that reformulate,” he said.")
+    assert only(analysis, "mondo-noodles", 3).role == "speaker"
+    assert [e.role for e in analysis.events if e.company_id == "universal-robina" and e.statement_index == 3] == []

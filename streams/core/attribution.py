@@ -86,6 +86,8 @@ class Speaker(NamedTuple):
 
     name: str
     entity_id: str | None
+    role: bool = False
+    """Named by a role only ("its chief executive"): a person, for a later "he" or "she"."""
 
 
 class Discourse(NamedTuple):
@@ -238,7 +240,7 @@ def _within(discourse: Discourse, agents: list[Speaker], entities) -> Discourse:
     if company is None:
         return discourse
     entity = entities[company.entity_id]
-    person = company if company.name != entity.name else discourse.last_person
+    person = company if company.name != entity.name or company.role else discourse.last_person
     return discourse._replace(last_company=Speaker(entity.name, entity.id), last_person=person)
 
 
@@ -262,7 +264,7 @@ def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities
     last_person, last_company = discourse.last_person, discourse.last_company
     for sp in speakers:
         entity = entities.get(sp.entity_id) if sp.entity_id else None
-        if entity is None or sp.name != entity.name:
+        if entity is None or sp.name != entity.name or sp.role:
             last_person = sp
         if entity is not None and entity.is_company:
             last_company = Speaker(entity.name, entity.id)
@@ -521,10 +523,10 @@ def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -> int:
         a += 3  # "That is why we back the proposal": "we" is the subject
     if a < b and tokens[a].word in lx.intro_words:
         for i in range(a + 1, min(b, a + 9)):
+            if "," in tokens[i].gap:
+                return i  # "In a statement on Wednesday, URC said": the intro ends at its comma
             if at is not None and i in at:
                 return a
-            if "," in tokens[i].gap:
-                return i
     return a
 
 
@@ -633,7 +635,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         resolved = discourse.author if discourse.author is not None and not names else discourse.last_company
     if resolved is None:
         return []
-    return [Speaker(names[0][1], resolved.entity_id) if names else resolved]
+    if names:
+        return [Speaker(names[0][1], resolved.entity_id)]
+    return [resolved._replace(role=True) if not lx.executive_titles.isdisjoint(words) else resolved]
 
 
 _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})

@@ -100,6 +100,8 @@ class EntityRegistry:
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
     list_anchor: re.Pattern[str] | None = None
     """"members include", "retailers such as", "advertisers in the market, including": the list that follows names companies."""
+    common_name_words: frozenset[str] = frozenset()
+    """Words that start or end many names ("National", "General"): never a second reference alone."""
     national_unit: re.Pattern[str] | None = None
     """A country after a company's name, maybe after a few more words: its national unit."""
 
@@ -176,10 +178,11 @@ class EntityRegistry:
                    frozenset(w.casefold() for w in names["generic_name_words"]),
                    frozenset(w.casefold() for w in names["demonyms"]),
                    frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people,
-                   re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["list_heads"])
+                   list_anchor=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["list_heads"])
                               + r")(?:[ \t]+(?:include|includes|included|including|such[ \t]+as|like)"
                               r"|(?:[ \t]+[\w’'-]+){0,5}?,[ \t]+(?:including|such[ \t]+as))[ \t]+", re.I),
-                   re.compile(r"((?:[ \t]+[A-Z][\w&-]*){0,3}?)[ \t]+(?:" + "|".join(map(re.escape, names["countries"]))
+                   common_name_words=frozenset(w.casefold() for w in names["common_name_words"]),
+                   national_unit=re.compile(r"((?:[ \t]+[A-Z][\w&-]*){0,3}?)[ \t]+(?:" + "|".join(map(re.escape, names["countries"]))
                               + r"|\((?:" + "|".join(map(re.escape, names["countries"])) + r")\))(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
 
     def get(self, entity_id: str) -> Entity | None:
@@ -475,6 +478,10 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) or _DESCRIPTOR.search(w)),
                     default=-1)
         words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton; "New York-listed Coupang Inc." Coupang
+        of = max((i for i, w in enumerate(words[:-1]) if w == "of" and i > 0), default=-1)
+        if of > 0 and not any(words[of - 1].casefold() in kind for kind in (
+                registry.corporate_words, registry.industry_words, registry.organisation_words)):
+            words = words[of + 1:]  # "Jack Reyes of Robina Snacks Inc." is Robina Snacks; not "Bank of Ayudhya Pcl"
         while words and words[0].casefold().strip("’'") in registry.name_stopwords:
             words.pop(0)
         if not words or all(w.rstrip(".,").casefold() in registry.corporate_words or registry.multi_form.fullmatch(w.rstrip(","))
@@ -495,6 +502,7 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
             # "Zentrova" on second reference for "Zentrova Robotics Inc.", "Renner" for "Lojas Renner SA"
             aliases += [(t,) for t in {name_tokens[0], name_tokens[-1]}
                         if len(t) > 3 and t not in registry.name_stopwords and t not in registry.industry_words
+                        and t not in registry.common_name_words
                         and t not in registry.place_words]  # "PT Vale Indonesia" is not every "Indonesia"
         for toks in aliases:
             index.setdefault(toks[0], []).append(_Alias(toks, entity_id, None, False, False, False))
