@@ -516,3 +516,10 @@ def test_he_after_a_role_is_that_companys_person(analyse):
                        "“Clear labels reward companies that reformulate,” he said.")
     assert only(analysis, "mondo-noodles", 3).role == "speaker"
     assert [e.role for e in analysis.events if e.company_id == "universal-robina" and e.statement_index == 3] == []
+
+
+def test_asking_for_another_rule_instead_opposes_this_one(analyse):
+    event = only(analyse("Corvina Foods Ltd asked the agency to adopt a traffic-light label instead."), "corvina-foods")
+    assert event.stance == "oppose"
+    event = only(analyse("Corvina Foods Ltd urged the agency to adopt the labels rather than wait."), "corvina-foods")
+    assert event.stance == "support"

@@ -352,7 +352,13 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     polarity = found[0].value
     if not _REFUSALS.isdisjoint(words[max(0, found[0].start - 3):found[0].start]):
         polarity = -polarity  # "urged member states to reject the delay"
-    return polarity, span.start + found[0].end
+    end = span.start + found[0].end
+    if polarity > 0 and any(t.word in _ALTERNATIVES for t in tokens[end:end + 6]):
+        polarity = -polarity  # "asked the FDA to adopt a traffic-light system instead": another rule than this one
+    return polarity, end
+
+
+_ALTERNATIVES = frozenset({"instead"})
 
 
 _REFUSALS = frozenset({"reject", "oppose", "block", "resist", "refuse", "stop", "prevent", "avoid", "abandon", "drop"})
