@@ -523,3 +523,10 @@ def test_asking_for_another_rule_instead_opposes_this_one(analyse):
     assert event.stance == "oppose"
     event = only(analyse("Corvina Foods Ltd urged the agency to adopt the labels rather than wait."), "corvina-foods")
     assert event.stance == "support"
+
+
+def test_a_legal_challenge_brought_by_companies_is_their_opposition(analyse):
+    analysis = analyse("The judicial review was brought by Vaporix Trading Sdn. Bhd. and Kilang Cair Sdn. Bhd., "
+                       "which makes e-liquids.")
+    assert {(e.company_id, e.role, e.stance) for e in analysis.events} == {
+        ("vaporix-trading", "speaker", "oppose"), ("kilang-cair", "speaker", "oppose")}

@@ -389,8 +389,9 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if not _active(tokens, p, b, lx, cues):
         by_agents = _passive_agents(tokens, p, b, mentions, at, entities, cues)
         if by_agents:
-            # "The rule was not welcomed by Fjordvik Outdoor AS": the company after "by" speaks.
-            return by_agents, (p, b), None
+            # "The rule was not welcomed by Fjordvik Outdoor AS": the company after "by" speaks,
+            # and the cue may stand before the verb ("The judicial review was brought by …").
+            return by_agents, (a, b), None
         return None, (a, b), _named_speaker(tokens, a, p, at, lx) if p > a else None
     agents = _np_agents(tokens, a, p, mentions, at, entities, lx, discourse, clause)
     if not agents:
@@ -540,9 +541,13 @@ def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozens
         w = tok.word
         if w in lx.reporting or w in lx.auxiliaries:
             return i
-        if w not in lx.titles and w not in lx.company_heads and ((w.endswith("ed") and len(w) > 4) or i in cues):
-            return i
+        if w not in lx.titles and w not in lx.company_heads and (
+                (w.endswith("ed") and len(w) > 4) or (i in cues and tokens[i - 1].word not in _ARTICLES)):
+            return i  # a cue after an article is a noun: "The judicial review was brought by …"
     return None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _active(tokens, p: int, b: int, lx: AttributionLexicon, cues: frozenset[int]) -> bool:
@@ -558,13 +563,19 @@ def _active(tokens, p: int, b: int, lx: AttributionLexicon, cues: frozenset[int]
 
 def _passive_agents(tokens, p: int, b: int, mentions, at, entities, cues: frozenset[int]) -> list[Speaker]:
     """Companies named after "by" in a passive clause whose verb is a stance cue."""
-    if not any(i in cues for i in range(p, min(b, p + 4))):
-        return []
+    if not any(i in cues for i in range(max(0, p - 4), min(b, p + 4))):
+        return []  # "welcomed by", and "The judicial review was brought by" (the cue opens before the verb)
     for i in range(p + 1, min(b - 1, p + 8)):
         if tokens[i].word == "by" and (k := at.get(i + 1)) is not None:
-            entity = entities.get(mentions[k].entity_id)
-            if entity is not None and entity.is_company:
-                return [Speaker(mentions[k].surface, entity.id)]
+            agents = []
+            for j in range(i + 1, b):  # "brought by Vaporia Trading …, and Kilang Cecair …": each of them
+                k = at.get(j)
+                if k is None or (j > i + 1 and (at.get(j - 1) == k or tokens[j - 1].word not in ("and", "or"))):
+                    continue
+                entity = entities.get(mentions[k].entity_id)
+                if entity is not None and entity.is_company and all(a.entity_id != entity.id for a in agents):
+                    agents.append(Speaker(mentions[k].surface, entity.id))
+            return agents
     return []
 
 
