@@ -530,3 +530,12 @@ def test_a_legal_challenge_brought_by_companies_is_their_opposition(analyse):
                        "which makes e-liquids.")
     assert {(e.company_id, e.role, e.stance) for e in analysis.events} == {
         ("vaporix-trading", "speaker", "oppose"), ("kilang-cair", "speaker", "oppose")}
+
+
+@pytest.mark.parametrize("body, company", [
+    ("“This law is fair,” said Marta Kowal, who co-owns Apteka Kowal Sp. z o.o., a family business.", "apteka-kowal"),
+    ("“The cap is the right call,” said Dave Ellor, who has run Streamway Cars Ltd since 1994.", "streamway-cars"),
+])
+def test_a_speaker_who_owns_or_runs_a_company_speaks_for_it(analyse, body, company):
+    event = only(analyse(body), company)
+    assert (event.role, event.stance) == ("speaker", "support")

@@ -382,7 +382,10 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             names = _unknown_names(tokens, tail, b, at, lx)
             return [Speaker(names[0][1], subject.entity_id) if names else subject], (a, b), None
         agents = _np_agents(tokens, tail, b, mentions, at, entities, lx, discourse, clause)
-        return (agents or None), (a, b), (None if agents else _named_speaker(tokens, tail, b, at, lx))
+        named = None if agents else _named_speaker(tokens, tail, b, at, lx)
+        if named is not None and (owned := _owned_company(tokens, tail, b, mentions, at, entities)) is not None:
+            return [Speaker(named.name, owned)], (a, b), None  # "said Marta Kowalska, who co-owns Apteki Kowalska"
+        return (agents or None), (a, b), named
     p = _predicate(tokens, a, b, at, lx, cues, aside)
     if p is None or p - a > _MAX_AGENT_TOKENS:
         return None, (a, b), None
@@ -397,6 +400,26 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if not agents:
         return None, (p, b), _named_speaker(tokens, a, p, at, lx)
     return agents, (p, b), None
+
+
+def _owned_company(tokens, a: int, b: int, mentions, at, entities) -> str | None:
+    """The company of a relative clause in a speaker phrase that says the speaker owns, runs or
+    leads it ("Dave Ellery, who has run Streamline Cars since 1994")."""
+    who = next((i for i in range(a, min(len(tokens), b + 1)) if tokens[i].word == "who"), None)  # or opening the next clause
+    if who is None:
+        return None
+    for i in range(who + 1, min(len(tokens), who + 4)):
+        if tokens[i].word in _LEADS:
+            for j in range(i + 1, min(len(tokens), i + 3)):
+                if (k := at.get(j)) is not None:
+                    entity = entities.get(mentions[k].entity_id)
+                    return entity.id if entity is not None and entity.is_company else None
+            return None
+    return None
+
+
+_LEADS = frozenset({"owns", "co-owns", "owned", "runs", "ran", "run", "heads", "headed", "leads", "led", "founded",
+                    "co-founded", "manages", "managed", "chairs", "chaired", "started"})
 
 
 def _cue_words(tokens: list[Token]) -> list[str]:
@@ -486,7 +509,10 @@ def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
     agents = _np_agents(tokens, np_start, np_end, mentions, at, entities, lx, discourse, clause)
     if agents:
         return agents, (a, b), None
-    return None, (a, b), _named_speaker(tokens, np_start, np_end, at, lx)
+    named = _named_speaker(tokens, np_start, np_end, at, lx)
+    if named is not None and (owned := _owned_company(tokens, np_start, np_end, mentions, at, entities)) is not None:
+        return [Speaker(named.name, owned)], (a, b), None  # "…,” said Marta Kowalska, who co-owns Apteki Kowalska
+    return None, (a, b), named
 
 
 def _has_subject(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
