@@ -414,3 +414,16 @@ def test_business_clauses_gapped_lists_and_names_inside_longer_names(mentions, b
 def test_a_municipal_corporation_is_no_company(mentions):
     found, local = mentions("The Brihanmumbai Municipal Corporation said dark stores must move.")
     assert [f[2] for f in found] == ["organisation"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Halyx Bank (HSBX), the country's largest lender, said so. HSBX said it again.", ["halyx-bank"] * 3),
+    ("Minera del Altiplanu, the operator of the project, said so.", ["minera-del-altiplanu"]),
+    ("13kabs, which is owned by a Singapore group, welcomed the rules.", ["13kabs"]),
+    ("TTZ Biopharm, one of our largest listed producers, declined to comment.", ["ttz-biopharm"]),
+    ("Pesquera Diamanta took a different line.", ["pesquera-diamanta"]),
+    ("Starting Aug. 1, the more than 500 brokers registered in the state must comply.", []),
+])
+def test_appositives_with_tickers_connectors_and_company_prefixes(mentions, body, expected):
+    found, _ = mentions(body)
+    assert ids(found) == expected

@@ -102,6 +102,8 @@ class EntityRegistry:
     """"members include", "retailers such as", "advertisers in the market, including": the list that follows names companies."""
     common_name_words: frozenset[str] = frozenset()
     """Words that start or end many names ("National", "General"): never a second reference alone."""
+    company_prefix: re.Pattern[str] | None = None
+    """A word that opens a company's name, with the name: "Pesquera Diamante", "Minera del Altiplano"."""
     national_unit: re.Pattern[str] | None = None
     """A country after a company's name, maybe after a few more words: its national unit."""
 
@@ -153,10 +155,11 @@ class EntityRegistry:
         # The descriptor must head the appositive: "Yoti, a London-based start-up," but not
         # "Bill Winters, the bank's group chief executive".
         head_end = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|run|owned|led|backed|held|made|built|[a-z]+(?:ed|ing))\b)"
-        appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?(?:{heads})\b(?![’']s){head_end}"
-                                rf"|(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
+        appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of (?:the|our|its|their|its)|one of)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?"
+                                rf"(?:{heads})s?\b(?![’']s){head_end}"
+                                rf"|(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
                                 # "Ubud Villa Collective, which manages 35 villas": what only a business does
-                                rf"|which[ \t]+(?:also[ \t]+)?(?:operates|runs|owns|manages|sells|makes|produces|employs|supplies|builds"
+                                rf"|which[ \t]+(?:also[ \t]+)?(?:operates|owns|manages|sells|makes|produces|employs|supplies|builds"
                                 rf"|exports|imports|distributes|manufactures|controls|trades|retails|ships|mines|refines)\b)")
         lower_starts = frozenset(a.tokens[0] for c in index.values() for a in c if a.lower_start)
         name_start = re.compile(r"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*)")
@@ -182,6 +185,9 @@ class EntityRegistry:
                               + r")(?:[ \t]+(?:include|includes|included|including|such[ \t]+as|like)"
                               r"|(?:[ \t]+[\w’'-]+){0,5}?,[ \t]+(?:including|such[ \t]+as))[ \t]+", re.I),
                    common_name_words=frozenset(w.casefold() for w in names["common_name_words"]),
+                   company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
+                                             + rf")[ \t]+[{_UPPER}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
+                                             rf"[{_UPPER}][\w&’'-]*){{0,3}}"),
                    national_unit=re.compile(r"((?:[ \t]+[A-Z][\w&-]*){0,3}?)[ \t]+(?:" + "|".join(map(re.escape, names["countries"]))
                               + r"|\((?:" + "|".join(map(re.escape, names["countries"])) + r")\))(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
 
@@ -462,6 +468,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
     for name_start, name_end, mention_end in _legal_form_or_appositive(body, registry, starts):
+        if body[max(0, name_start - 2):name_start] == ") ":
+            continue  # "China Northern Rare Earth (Group) High-Tech Co.": the end of a longer name
         words = body[name_start:name_end].split()
         cut = max((i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w.rstrip(".")) > 3), default=-1)
         words = [w for w in words[cut + 1:]]  # "… the Treasury. TikTok Pte Ltd" names TikTok
@@ -506,6 +514,10 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
                         and t not in registry.place_words]  # "PT Vale Indonesia" is not every "Indonesia"
         for toks in aliases:
             index.setdefault(toks[0], []).append(_Alias(toks, entity_id, None, False, False, False))
+        if (acronym := _ACRONYM_AFTER.match(body, name_end)) is not None:
+            # "Hatton National Bank (HNB)": later "HNB" is the bank
+            index.setdefault(acronym.group(1).casefold(), []).append(
+                _Alias((acronym.group(1).casefold(),), entity_id, None, False, False, False, upper=True))
     for candidates in index.values():
         candidates.sort(key=lambda a: -len(a.tokens))
     return index, entities, spans
@@ -580,10 +592,14 @@ def _not_after_word(body: str, start: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+_ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{_UPPER}][{_UPPER}0-9&]{{1,8}})\)")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
 _TAIL_OF_NAME = re.compile(r"(?:\bof|\bfor)[ \t]+$")
 _NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,3}})[ \t]+$")
-_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,3}})$")
+# A name before an appositive's comma, maybe with its acronym or ticker: "Halyk Bank (HSBK), the
+# country's largest lender", "Minera del Altiplano, the operator of …", "13cabs, which is owned by …".
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{_UPPER}][\w&’'.-]*|\d+[a-z][\w&’'.-]*)(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|du|van|von|der|ve|y|e)[ \t]+)?"
+                                rf"[{_UPPER}][\w&’'.-]*){{0,4}})(?:[ \t]*\([{_UPPER}0-9][\w&.-]{{1,9}}\))?$")
 
 
 def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
@@ -605,6 +621,9 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
                     body, max(0, start - 6), start) or _in_organisation_name(body, start, registry):
                 continue  # "the Working Group"; "… Regulators for Electronic Communications"
             yield start, full_end, full_end
+    if registry.company_prefix is not None:
+        for m in _finditer_where(registry.company_prefix, body, _not_after_word):
+            yield m.start(), m.end(), m.end()  # "Pesquera Diamante took a different line"
     yield from _named_after_descriptor(body, registry, starts)
     yield from _named_by_role(body, registry, starts)
     yield from _named_in_list(body, registry)
