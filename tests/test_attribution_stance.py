@@ -539,3 +539,34 @@ def test_a_legal_challenge_brought_by_companies_is_their_opposition(analyse):
 def test_a_speaker_who_owns_or_runs_a_company_speaks_for_it(analyse, body, company):
     event = only(analyse(body), company)
     assert (event.role, event.stance) == ("speaker", "support")
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ("Corvina Mining Ltd said the bill undermined its commitments.", "corvina-mining", "oppose"),
+    ("Corvina Mining Ltd was also critical.", "corvina-mining", "oppose"),
+    ("Corvina Mining Ltd took the government's side.", "corvina-mining", "support"),
+    ("Corvina Mining Ltd said the committee had corrected a distortion.", "corvina-mining", "support"),
+    ("Corvina Mining Ltd has argued for the rule to go ahead.", "corvina-mining", "support"),
+    ("Corvina Mining Ltd said it had filed an amparo petition.", "corvina-mining", "oppose"),
+    ("Corvina Mining Ltd asked the ministry to replace the trigger with case-by-case closures.", "corvina-mining", "oppose"),
+    ("Corvina Mining Ltd said it would welcome a two-year phase-in.", "corvina-mining", "oppose"),
+    ("“A strong system is cheaper for everyone, including the banks that will complain,” said the chief executive "
+     "of Corvina Bank Ltd.", "corvina-bank", "support"),
+])
+def test_cues_of_this_session(analyse, body, company, stance):
+    assert only(analyse(body), company).stance == stance
+
+
+def test_contractions_read_as_words(analyse):
+    analysis = analyse("“I'm against this bill,” said Derek Mack, who owns Harbour Homes Ltd.")
+    assert only(analysis, "harbour-homes").stance == "oppose"
+
+
+@pytest.mark.parametrize("opening", [
+    "By Akosua Mensah, chief executive of Asantea Cocoa Ltd.\n\n",
+    "Park Ji, who runs Dabomi AI Co., Ltd., spoke to us by phone.\n\n",
+])
+def test_bylines_and_interview_intros_give_the_first_person_a_company(analyse, opening):
+    analysis = analyse(opening + "The rule took effect in March. We support the rule, and we always have.")
+    company = "asantea-cocoa" if "Asantea" in opening else "dabomi-ai"
+    assert only(analysis, company, 2).stance == "support"

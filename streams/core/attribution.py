@@ -426,12 +426,16 @@ def _cue_words(tokens: list[Token]) -> list[str]:
     """The words cue phrases are matched on: "it's the right thing" reads "it is the right thing"."""
     words = [t.word for t in tokens]
     for i in range(1, len(words)):
-        if words[i] == "s" and words[i - 1] in _IS_CONTRACTED and tokens[i].gap in ("’", "'"):
-            words[i] = "is"
+        if tokens[i].gap in ("’", "'"):
+            if words[i] == "s" and words[i - 1] in _IS_CONTRACTED:
+                words[i] = "is"
+            elif words[i] in _CONTRACTED:
+                words[i] = _CONTRACTED[words[i]]  # "I'm not against a cap", "we're glad"
     return words
 
 
 _IS_CONTRACTED = frozenset({"it", "that", "this", "there", "here", "what", "who", "he", "she"})
+_CONTRACTED = {"m": "am", "re": "are", "ve": "have", "ll": "will"}
 
 
 def _company_subject(tokens, a: int, b: int, at, mentions, entities, lx: AttributionLexicon) -> Speaker | None:
@@ -693,14 +697,15 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
                 if (seg.start <= mention.start and seg.start + host.start() - 1 <= mention.end <= seg.start + host.start()
                         and entity is not None and entity.is_company):
                     return Speaker(entity.name, entity.id)
-        m = _AUTHOR.match(seg.text) or _INTERVIEWEE.search(seg.text)
+        m = _AUTHOR.match(seg.text) or _BYLINE.match(seg.text) or _INTERVIEWEE.search(seg.text)
         if m is None:
             continue
         for mention in mentions:
             entity = entities.get(mention.entity_id)
             if (seg.start + m.end() - 1 <= mention.start and mention.end <= seg.end
                     and entity is not None and entity.is_company):
-                return Speaker(m.group("name") or entity.name, entity.id)
+                name = m.groupdict().get("name") or m.groupdict().get("runner")
+                return Speaker(name or entity.name, entity.id)
     return None
 
 
@@ -710,10 +715,13 @@ _LEADER = (r"(?:co-?founder|founder|chief executive(?: officer)?|ceo|chair(?:man
            r"|chief [a-z]+ officer|head|director|partner|general counsel)\b[^.]{0,60}? (?:of|at) ")
 _AUTHOR = re.compile(
     r"(?:The (?:writer|author|columnist) is|(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) is)(?: the)? " + _LEADER)
-#: An interview's introduction: "we asked Kenji Morimoto, chief executive of Hoshizora Games K.K., …".
+#: An interview's introduction: "we asked Kenji Morimoto, chief executive of Hoshizora Games K.K., …",
+#: "Park, who runs Dabom, spoke to us by phone"; an op-ed's byline: "By Akosua Mensah, chief executive of …".
 _INTERVIEWEE = re.compile(
-    r"\b(?:spoke (?:to|with)|talked (?:to|with)|asked|interviewed|sat down with|caught up with) "
-    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}), (?:the )?" + _LEADER)
+    r"\b(?:(?:spoke (?:to|with)|talked (?:to|with)|asked|interviewed|sat down with|caught up with) "
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}), (?:the )?" + _LEADER
+    + r"|(?P<runner>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}), who (?:runs|founded|co-founded|heads|leads|owns|started) )")
+_BYLINE = re.compile(r"By (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){1,3}), (?:the )?" + _LEADER)
 
 
 def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:

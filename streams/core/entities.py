@@ -187,7 +187,7 @@ class EntityRegistry:
                    common_name_words=frozenset(w.casefold() for w in names["common_name_words"]),
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
                                              + rf")[ \t]+[{_UPPER}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
-                                             rf"[{_UPPER}][\w&’'-]*){{0,3}}"),
+                                             rf"(?:[{_UPPER}][\w&’'-]+|[{_UPPER}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
                    national_unit=re.compile(r"((?:[ \t]+[A-Z][\w&-]*){0,3}?)[ \t]+(?:" + "|".join(map(re.escape, names["countries"]))
                               + r"|\((?:" + "|".join(map(re.escape, names["countries"])) + r")\))(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
 

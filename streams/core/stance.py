@@ -280,6 +280,8 @@ _MODALS = frozenset({"could", "would", "will", "may", "might", "can"})
 
 def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     word = tokens[i].word
+    if i > 0 and tokens[i].gap == "-" and f"{tokens[i - 1].word}-{word}" in lexicon.inversion_targets:
+        return True  # "a two-year phase-in"
     if word in lexicon.inversion_targets:
         if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper():
             return False  # "Google's critics" are a company's critics, not the rule's
@@ -339,7 +341,9 @@ FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
 
 _GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people", "companies", "firms", "rivals",
                               "competitors", "incumbents", "critics", "opponents", "lobbyists", "groups", "players",
-                              "streamers", "platforms", "operators", "others"})
+                              "streamers", "platforms", "operators", "others", "banks", "lenders", "insurers",
+                              "airlines", "carriers", "retailers", "producers", "miners", "landlords", "developers",
+                              "manufacturers", "makers", "brands", "exporters", "importers", "traders"})
 
 
 def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] | None:
