@@ -570,3 +570,19 @@ def test_bylines_and_interview_intros_give_the_first_person_a_company(analyse, o
     analysis = analyse(opening + "The rule took effect in March. We support the rule, and we always have.")
     company = "asantea-cocoa" if "Asantea" in opening else "dabomi-ai"
     assert only(analysis, company, 2).stance == "support"
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Corvina Telecom Ltd said the network would support 10 million 5G users by year-end.", "neutral"),
+    ("Corvina Telecom Ltd said it signed the amended agreement with a pipeline operator.", "neutral"),
+    ("Corvina Telecom Ltd asked the committee to exclude its video service from the definition.", "oppose"),
+    ("Corvina Telecom Ltd submitted an opinion asking for the presumption clause to be deleted.", "oppose"),
+])
+def test_capacity_contracts_exclusions_and_deletions(analyse, body, stance):
+    assert only(analyse(body), "corvina-telecom").stance == stance
+
+
+def test_a_call_of_a_company_makes_it_the_host(analyse):
+    analysis = analyse("Edited excerpt from the first-quarter earnings conference call of Redwood Gas Corp.\n\n"
+                       "Chief Executive Officer: We think the methane rule is unworkable.")
+    assert only(analysis, "redwood-gas", 1).stance == "oppose"

@@ -694,8 +694,9 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
             # "Edited excerpt from Airtel Africa plc's third-quarter results call": the host speaks.
             for mention in mentions:
                 entity = entities.get(mention.entity_id)
-                if (seg.start <= mention.start and seg.start + host.start() - 1 <= mention.end <= seg.start + host.start()
-                        and entity is not None and entity.is_company):
+                at_host = (seg.start + host.start() - 1 <= mention.end <= seg.start + host.start()  # "X's … call"
+                           or seg.start + host.end() - 1 <= mention.start <= seg.start + host.end())  # "call of X"
+                if seg.start <= mention.start and at_host and entity is not None and entity.is_company:
                     return Speaker(entity.name, entity.id)
         m = _AUTHOR.match(seg.text) or _BYLINE.match(seg.text) or _INTERVIEWEE.search(seg.text)
         if m is None:
@@ -710,7 +711,8 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
 
 
 _CALL = re.compile(r"[’']s (?:[\w-]+ ){0,3}(?:results|earnings|investor|analyst|conference|shareholder)s? "
-                   r"(?:call|meeting|briefing|webcast)\b")
+                   r"(?:call|meeting|briefing|webcast)\b"
+                   r"|\b(?:results|earnings|investor|analyst|conference|shareholder)s? (?:call|meeting|briefing|webcast) of ")
 _LEADER = (r"(?:co-?founder|founder|chief executive(?: officer)?|ceo|chair(?:man|woman)?|president|managing director"
            r"|chief [a-z]+ officer|head|director|partner|general counsel)\b[^.]{0,60}? (?:of|at) ")
 _AUTHOR = re.compile(
