@@ -575,7 +575,7 @@ def test_bylines_and_interview_intros_give_the_first_person_a_company(analyse, o
 @pytest.mark.parametrize("body, stance", [
     ("Corvina Telecom Ltd said the network would support 10 million 5G users by year-end.", "neutral"),
     ("Corvina Telecom Ltd said it signed the amended agreement with a pipeline operator.", "neutral"),
-    ("Corvina Telecom Ltd asked the committee to exclude its video service from the definition.", "oppose"),
+    ("Corvina Telecom Ltd asked regulators to exclude its video app from the definition.", "oppose"),
     ("Corvina Telecom Ltd submitted an opinion asking for the presumption clause to be deleted.", "oppose"),
 ])
 def test_capacity_contracts_exclusions_and_deletions(analyse, body, stance):
