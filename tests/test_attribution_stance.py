@@ -586,3 +586,19 @@ def test_a_call_of_a_company_makes_it_the_host(analyse):
     analysis = analyse("Edited excerpt from the first-quarter earnings conference call of Redwood Gas Corp.\n\n"
                        "Chief Executive Officer: We think the methane rule is unworkable.")
     assert only(analysis, "redwood-gas", 1).stance == "oppose"
+
+
+def test_a_relative_clause_in_news_makes_no_author(analyse):
+    analysis = analyse("Nordwind Cloud Ltd welcomed the rules. “It is what we have asked for,” a spokesperson said.\n\n"
+                       "Siobhan Kearns, who runs Clarebay Engineering Ltd, a machine shop, said she had no view.")
+    assert only(analysis, "nordwind-cloud", 1).stance == "support"
+    assert [e.statement_index for e in analysis.events if e.company_id == "clarebay-engineering"] == [2]
+
+
+@pytest.mark.parametrize("body", [
+    "Atlasia Cloud SARL said: « We salute this framework, which we have always called for. »",
+    "Atlasia Cloud SARL said it adheres fully to the objectives of the framework.",
+    "“We've asked for this for ten years. It should start this year,” Atlasia Cloud SARL's chief executive said.",
+])
+def test_more_ways_to_back_a_rule(analyse, body):
+    assert only(analyse(body), "atlasia-cloud").stance == "support"

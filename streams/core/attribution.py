@@ -722,7 +722,8 @@ _AUTHOR = re.compile(
 _INTERVIEWEE = re.compile(
     r"\b(?:(?:spoke (?:to|with)|talked (?:to|with)|asked|interviewed|sat down with|caught up with) "
     r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}), (?:the )?" + _LEADER
-    + r"|(?P<runner>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}), who (?:runs|founded|co-founded|heads|leads|owns|started) )")
+    + r"|(?P<runner>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}), who (?:runs|founded|co-founded|heads|leads|owns|started) "
+    r"(?=[^.]{1,80}?, (?:spoke|talked) (?:to|with) (?:us|me)\b))")
 _BYLINE = re.compile(r"By (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){1,3}), (?:the )?" + _LEADER)
 
 
