@@ -196,17 +196,17 @@ def test_our_evaluation_agrees_with_stance_eval_on_edge_cases(shared_dir, tmp_pa
 
 
 # The blind sets were written without sight of the code. On arrival they scored 0.630, 0.806,
-# 0.680, 0.606 and 0.608; after the general fixes each prompted, 0.952, 0.924, 0.947, 0.928 and
-# 0.758. The floors keep the general mechanisms that got them there; the fifth set, the most
-# recent and least worked on (op-eds, interviews, live blogs, machine translation), has its own.
+# 0.680, 0.606, 0.608, 0.713 and 0.626. The floors keep the general mechanisms each set
+# prompted; the fifth (op-eds, interviews, live blogs, machine translation) and the seventh,
+# the least worked on, have their own, a few points below where they stand.
 BLIND_MIN_F1 = 0.88
-LATEST_BLIND_MIN_F1 = 0.72
+BLIND_FLOORS = {
+    "articles_blind.jsonl": BLIND_MIN_F1, "articles_blind2.jsonl": BLIND_MIN_F1,
+    "articles_blind3.jsonl": BLIND_MIN_F1, "articles_blind4.jsonl": BLIND_MIN_F1,
+    "articles_blind5.jsonl": 0.75, "articles_blind6.jsonl": BLIND_MIN_F1, "articles_blind7.jsonl": 0.80,
+}
 
 
-@pytest.mark.parametrize("name, floor", [
-    ("articles_blind.jsonl", BLIND_MIN_F1), ("articles_blind2.jsonl", BLIND_MIN_F1),
-    ("articles_blind3.jsonl", BLIND_MIN_F1), ("articles_blind4.jsonl", BLIND_MIN_F1),
-    ("articles_blind5.jsonl", LATEST_BLIND_MIN_F1),
-])
+@pytest.mark.parametrize("name, floor", BLIND_FLOORS.items())
 def test_blind_set_floor(cli, repo_root, capsys, name, floor):
     assert_floor(cli, capsys, repo_root / "seeds" / name, floor, name)
