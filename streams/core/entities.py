@@ -748,8 +748,9 @@ def _registry_name(registry: EntityRegistry, name_tokens: tuple[str, ...]) -> bo
         n, m = len(alias.tokens), len(name_tokens)
         if n <= m and name_tokens[:n] == alias.tokens and all(t in registry.corporate_words for t in name_tokens[n:]):
             return True
-        if n > m and alias.tokens[:m] == name_tokens and all(t in registry.corporate_words for t in alias.tokens[m:]):
-            return True  # "Rivian Automotive" of the registry's "Rivian Automotive Inc."
+        if n > m and alias.tokens[:m] == name_tokens and all(t in registry.corporate_words for t in alias.tokens[m:]) \
+                and not all(t in registry.corporate_words or t in registry.industry_words for t in name_tokens):
+            return True  # "Rivian Automotive" of the registry's "Rivian Automotive Inc."; not "Systems" of "Systems Limited"
     return False
 
 
