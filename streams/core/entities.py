@@ -99,7 +99,8 @@ class EntityRegistry:
     version: str = ""
     people: dict[str, str] = field(default_factory=dict)  # person name -> entity id
     list_anchor: re.Pattern[str] | None = None
-    """"members include", "retailers such as", "advertisers in the market, including": the list that follows names companies."""
+    """The company noun that must end right before a list's verb ("members include", "retailers
+    such as", "advertisers in the market, including"): the list that follows names companies."""
     common_name_words: frozenset[str] = frozenset()
     """Words that start or end many names ("National", "General"): never a second reference alone."""
     company_prefix: re.Pattern[str] | None = None
@@ -182,8 +183,7 @@ class EntityRegistry:
                    frozenset(w.casefold() for w in names["demonyms"]),
                    frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people,
                    list_anchor=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["list_heads"])
-                              + r")(?:[ \t]+(?:include|includes|included|including|such[ \t]+as|like)"
-                              r"|(?:[ \t]+[\w’'-]+){0,5}?,[ \t]+(?:including|such[ \t]+as))[ \t]+", re.I),
+                              + r")(?:[ \t]+|(?:[ \t]+[\w’'-]+){0,5}?,[ \t]+)$", re.I),
                    common_name_words=frozenset(w.casefold() for w in names["common_name_words"]),
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
                                              + rf")[ \t]+[{_UPPER}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
@@ -698,8 +698,11 @@ def _named_in_list(body: str, registry: EntityRegistry):
     every name of a list that follows a company noun."""
     if registry.list_anchor is None:
         return
-    for anchor in registry.list_anchor.finditer(body):
-        pos, last = anchor.end(), False
+    # The verb first (a few lower-case words the engine finds fast), then the noun before it.
+    for verb in _LIST_VERB.finditer(body):
+        if registry.list_anchor.search(body, max(0, verb.start() - 80), verb.start()) is None:
+            continue
+        pos, last = verb.end(), False
         while (item := _LIST_ITEM.match(body, pos)) is not None:
             owner = _OWNER.search(item.group())  # "Cigna's Express Scripts": the registry knows Cigna
             start = item.start() + owner.end() if owner else item.start()
@@ -713,6 +716,7 @@ def _named_in_list(body: str, registry: EntityRegistry):
             pos, last = separator.end(), separator.group(1) is not None  # "… and CMA CGM" ends it
 
 
+_LIST_VERB = re.compile(r"(?:includ(?:e|es|ed|ing)|[Ii]ncluding|such[ \t]+as|like)[ \t]+(?=[\w&])")
 # Words of a list item; a dot ends the item unless a word goes on after it ("Amazon.com").
 _LIST_WORD = rf"[{_UPPER}0-9][\w&’'-]*(?:\.[\w&’'-]+)*"
 _LIST_ITEM = re.compile(rf"{_LIST_WORD}(?:[ \t]+(?:&[ \t]+)?{_LIST_WORD}){{0,4}}")
