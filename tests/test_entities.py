@@ -427,3 +427,15 @@ def test_a_municipal_corporation_is_no_company(mentions):
 def test_appositives_with_tickers_connectors_and_company_prefixes(mentions, body, expected):
     found, _ = mentions(body)
     assert ids(found) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The firms were told. Bechtel did not respond to a request for comment.", ["bechtel"]),
+    ("The rule took effect. Twitch, the Amazon-owned streaming service, declined to comment.", ["twitch", "amazon"]),
+    ("The rule took effect. Grab Indonesia, asked about it, said it was busy.", ["grab-indonesia"]),
+    ("No change from Meta on Monday.", ["meta"]),
+    ("Pilot customer Lidl Sverige began using the crates.", ["lidl-sverige"]),
+])
+def test_common_word_names_corroborated_by_a_verb_an_appositive_or_a_country(mentions, body, expected):
+    found, _ = mentions(body)
+    assert ids(found) == expected

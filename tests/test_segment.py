@@ -218,3 +218,10 @@ def test_list_items_stand_alone(analyse):
     assert texts(analyse(body))[1:4] == ["* Tanzania to raise gold royalty to 8% from 6%",
                                           "* Barrick -1.3% in Toronto premarket",
                                           "* Lake Zone Gold Ltd says the increase is uneconomic"]
+
+
+def test_a_copyright_notice_goes_but_talk_about_copyright_stays(analyse):
+    analysis = analyse("“We did not sign because the copyright chapter is impossible for a small lab,” says its founder.\n\n"
+                       "The AI Office will publish guidance.\n\n© 2026 Meridian Wire. All rights reserved.")
+    assert containing(analysis, "copyright chapter is impossible")
+    assert not containing(analysis, "All rights reserved") and not containing(analysis, "Meridian Wire")

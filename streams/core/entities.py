@@ -351,6 +351,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             return True  # "X and Snap Inc. also supported the bill", "Apple, Amazon and Disney did not respond"
     if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end):
         return True  # "X, the platform owned by …", "Amazon, which has tested …"
+    if registry.national_unit is not None and (unit := registry.national_unit.match(body, end)) is not None \
+            and not unit.group(1):
+        return True  # "Grab Indonesia, asked about the regulation, said …"
     if _PLACE_BEFORE.search(body, max(0, start - 12), start) or _NAME_GOES_ON.match(body, end):
         return False  # "a pilot in Salzgitter", "inside Ring Road 1"
     if _MEDIUM_BEFORE.search(body, max(0, start - 24), start) or _PRODUCT_BEFORE.search(body, max(0, start - 30), start):
@@ -404,14 +407,14 @@ _REPORTING_AFTER_NAME = frozenset(
     "said says told added stated warned welcomed argued announced criticised criticized praised urged "
     "declined responded agreed opposed supported backed rejected appealed sued plans will would has had is was "
     "sells sold offers offered operates operated runs ran launched introduced filed lobbied reported expects "
-    "expected planned".split()
+    "expected planned did does".split()
 )
 _ADVERBS_AFTER_NAME = frozenset("now also still already recently previously currently later".split())
 
 
 _MEDIUM_BEFORE = re.compile(r"\b(?:post|posts|posted|wrote|writes|said|says|statement|message|account|video)[ \t]+(?:on|via)[ \t]+$")
 _PRODUCT_BEFORE = re.compile(r"[a-z][\w-]*[ \t]+(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][a-z]+)[ \t]+$")  # "its HyperCLOVA X", "the Model X"
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across|from|to)[ \t]+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)[ \t]+$")  # not "from Meta", "to Apple"
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
 
