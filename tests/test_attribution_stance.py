@@ -602,3 +602,38 @@ def test_a_relative_clause_in_news_makes_no_author(analyse):
 ])
 def test_more_ways_to_back_a_rule(analyse, body):
     assert only(analyse(body), "atlasia-cloud").stance == "support"
+
+
+def test_a_hearing_label_with_role_and_company_speaks(analyse):
+    analysis = analyse("Chair: I give the floor to Ms Vogt.\n\n"
+                       "Henrike Vogg (Managing Director, Schwarzwald Teile GmbH): This law is unworkable for us.")
+    event = only(analysis, "schwarzwald-teile", 1)
+    assert (event.role, event.stance) == ("speaker", "oppose")
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Regulators adopted the disclosure rule on Monday. Evermore Asset Management Inc. said it was disappointed.", "oppose"),
+    ("A court struck down the disclosure rule on Monday, vacating it. The court overturned it in full. "
+     "Evermore Asset Management Inc. said it was disappointed.", "support"),
+])
+def test_disappointment_takes_the_other_side_of_the_news(analyse, body, stance):
+    assert only(analyse(body), "evermore-asset-management").stance == stance
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Asked whether the company now supports the Act, Corvina Media Inc. said it could not comment.", "neutral"),
+    ("Corvina Media Inc. said it had urged the commission as recently as January to keep the rule.", "support"),
+    ("Corvina Media Inc. said the funds would support its expansion into New Zealand.", "neutral"),
+    ("Corvina Media Inc., a start-up backed by a regional venture fund, opened an office.", "neutral"),
+    ("Corvina Media Inc. said it would back its Italian unit with further capital.", "neutral"),
+    ("Corvina Media Inc. urged the Commission to resist any calls to reopen the targets.", "support"),
+    ("Corvina Media Inc. gave the plan a cautious thumbs up.", "support"),
+])
+def test_questions_windows_and_financial_backing(analyse, body, stance):
+    assert only(analyse(body), "corvina-media").stance == stance
+
+
+def test_a_refusal_joined_by_or_does_not_turn_the_next_request(analyse):
+    event = only(analyse("Ironside Robotics Corp. urged the Senate to reject the bill or exempt robots behind barriers."),
+                 "ironside-robotics")
+    assert event.stance == "oppose"

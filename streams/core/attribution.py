@@ -467,8 +467,10 @@ def _label_end(tokens, a: int, b: int) -> int | None:
         if ":" in tokens[i].gap:
             if tokens[i].quoted:
                 return i
-            short = i - a <= 5 and all(t.raw[:1].isupper() for t in tokens[a:i])
-            return i if short and not any("(" in t.gap for t in tokens[a + 1:i + 1]) else None  # not "(JSE: VOD)"
+            short = i - a <= 8 and all(t.raw[:1].isupper() for t in tokens[a:i])
+            gaps = "".join(t.gap for t in tokens[a + 1:i + 1])
+            # "Henrike Vogt (Managing Director, Acme GmbH): …", but not the colon inside "(JSE: VOD)"
+            return i if short and gaps[:gaps.rfind(":")].count("(") <= gaps[:gaps.rfind(":")].count(")") else None
     return None
 
 

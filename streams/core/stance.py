@@ -56,7 +56,7 @@ class StanceLexicon:
         entries: list[tuple[str, Cue]] = []
         for key, polarity in ((SUPPORT, 1), (OPPOSE, -1)):
             entries += [(c["phrase"], Cue(polarity, c["weight"], key, bool(c.get("evaluative")))) for c in data[key]]
-        entries += [(c["phrase"], Cue(0, c["weight"], "relative")) for c in data["relative"]]
+        entries += [(c["phrase"], Cue(c.get("polarity", 0), c["weight"], "relative")) for c in data["relative"]]
         entries += [(p, Cue(-1, 0.8, "answer")) for p in data["contrary"]]
         entries += [(p, Cue(1, 0.8, "answer")) for p in data["concurring"]]
         entries += [(p, Cue(0, 0.0, NEUTRAL)) for p in data["neutral"]]
@@ -149,8 +149,11 @@ def score_stance(
             polarity, tail = action
             polarity = polarity or direction  # "urged lawmakers to go further": more of the news
             weight = 0.9
+            consumed.update(range(m.end, tail))  # "urge it to resist calls to reopen": one cue, not two
         elif cue.kind == "relative":
-            polarity = direction  # pleased with a rollback opposes the rule; "not far enough" asks for more of it
+            # pleased with a rollback opposes the rule; "not far enough" asks for more of it;
+            # disappointed (polarity -1) takes the other side of the news
+            polarity = direction * (cue.polarity or 1)
         elif cue.kind == "answer":
             if not previous:
                 continue
@@ -235,11 +238,17 @@ def _at_a_position(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
 
 
 def _uncertain(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
-    return any(tokens[i].word in lexicon.uncertainty for i in range(max(0, start - lexicon.negation_window), start))
+    """"did not say whether it would sign", "asked whether the company now supports the Act"."""
+    for i in range(start - 1, max(-1, start - 7), -1):
+        if tokens[i].word in lexicon.uncertainty:
+            return True
+        if _CLAUSE_STOP.intersection(tokens[i].gap) and start - i > lexicon.negation_window:
+            return False
+    return False
 
 
-def _object_range(tokens: list, end: int, lexicon: StanceLexicon) -> range:
-    stop = min(len(tokens), end + lexicon.object_window)
+def _object_range(tokens: list, end: int, lexicon: StanceLexicon, extra: int = 0) -> range:
+    stop = min(len(tokens), end + lexicon.object_window + extra)
     for i in range(end, stop):
         if i > end and _CLAUSE_STOP.intersection(tokens[i].gap):
             return range(end, i)
@@ -347,15 +356,18 @@ _GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people"
 
 
 def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] | None:
-    """Polarity and end of the action a request asks for ("urged … to delay the rule")."""
-    span = _object_range(tokens, end, lexicon)
+    """Polarity and end of the action a request asks for ("urged … to delay the rule"), looked
+    for a little further than a cue's object ("urged the commission as recently as January to keep …")."""
+    span = _object_range(tokens, end, lexicon, extra=4)
     words = [t.word for t in tokens[span.start:span.stop]]
     found = lexicon.actions.find(words)
     if not found:
         return None
     polarity = found[0].value
-    if not _REFUSALS.isdisjoint(words[max(0, found[0].start - 3):found[0].start]):
-        polarity = -polarity  # "urged member states to reject the delay"
+    before = words[max(0, found[0].start - 4):found[0].start]
+    refusal = max((i for i, w in enumerate(before) if w in _REFUSALS), default=None)
+    if refusal is not None and _COORDINATORS.isdisjoint(before[refusal:]):
+        polarity = -polarity  # "urged member states to reject the delay"; not "to reject the bill or exempt …"
     end = span.start + found[0].end
     if polarity > 0 and any(t.word in _ALTERNATIVES for t in tokens[end:end + 6]):
         polarity = -polarity  # "asked the FDA to adopt a traffic-light system instead": another rule than this one
@@ -365,6 +377,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
 _ALTERNATIVES = frozenset({"instead"})
 
 
+_COORDINATORS = frozenset({"or", "and"})
 _REFUSALS = frozenset({"reject", "oppose", "block", "resist", "refuse", "stop", "prevent", "avoid", "abandon", "drop"})
 
 
