@@ -637,3 +637,23 @@ def test_a_refusal_joined_by_or_does_not_turn_the_next_request(analyse):
     event = only(analyse("Ironside Robotics Corp. urged the Senate to reject the bill or exempt robots behind barriers."),
                  "ironside-robotics")
     assert event.stance == "oppose"
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ('Brussels delayed the rule again. Ferrano SpA said the delay "punishes companies that prepared in good faith."',
+     "ferrano", "support"),
+    ("Berlin scrapped the heating law. Viessberg GmbH said: Scrapping the 65% requirement without a clear "
+     "replacement is a mistake.", "viessberg", "support"),
+    ("The regulator banned the bonuses. Thamesa Water Ltd said it notes the decision.", "thamesa-water", "neutral"),
+    ("Roggers Media Inc.: Asked about the repeal at a press event, the company's chief executive spoke only "
+     "about pricing.", "roggers-media", "neutral"),
+])
+def test_a_rollback_as_subject_noting_a_decision_and_questions(analyse, body, company, stance):
+    assert [e.stance for e in analyse(body).events if e.company_id == company and e.role == "speaker"][-1] == stance
+
+
+def test_a_roundups_labels_name_who_speaks(analyse):
+    analysis = analyse("Shopify: The platform called the repeal sensible.\n"
+                       "Canadian Chamber of Commerce: The business group said the repeal restores certainty.\n"
+                       "Amazon: A spokesperson declined to comment.")
+    assert [(e.statement_index, e.company_id) for e in analysis.events] == [(0, "shopify"), (2, "amazon")]

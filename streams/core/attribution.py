@@ -362,7 +362,9 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if label is not None:
         # A transcript or Q&A line, "Chief executive: “Let me be direct …”": the label speaks.
         agents = _np_agents(tokens, a, label, mentions, at, entities, lx, discourse, clause)
-        if agents or tokens[label].quoted:
+        if agents or tokens[label].quoted or any(tokens[i].word in lx.organisation_nouns or tokens[i].word in lx.non_speaker_nouns
+                                                 for i in range(a, label)):
+            # "Canadian Chamber of Commerce: The business group said …": the organisation speaks
             return (agents or None), (label, b), (None if agents else _named_speaker(tokens, a, label, at, lx))
         a = label  # "A: We support it.": the answer's own subject speaks
     if clause.kind == "according" or (tokens[a].word == "according" and a + 1 < b and tokens[a + 1].word == "to"):
@@ -467,7 +469,7 @@ def _label_end(tokens, a: int, b: int) -> int | None:
         if ":" in tokens[i].gap:
             if tokens[i].quoted:
                 return i
-            short = i - a <= 8 and all(t.raw[:1].isupper() for t in tokens[a:i])
+            short = i - a <= 8 and all(t.raw[:1].isupper() or t.word in _LABEL_CONNECTORS for t in tokens[a:i])
             gaps = "".join(t.gap for t in tokens[a + 1:i + 1])
             # "Henrike Vogt (Managing Director, Acme GmbH): …", but not the colon inside "(JSE: VOD)"
             return i if short and gaps[:gaps.rfind(":")].count("(") <= gaps[:gaps.rfind(":")].count(")") else None
@@ -580,6 +582,7 @@ def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozens
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_LABEL_CONNECTORS = frozenset({"of", "and", "for", "de", "du", "des", "la", "le"})  # "Canadian Chamber of Commerce:"
 
 
 def _active(tokens, p: int, b: int, lx: AttributionLexicon, cues: frozenset[int]) -> bool:

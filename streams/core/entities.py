@@ -338,6 +338,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if alias.entity_id in seen_entities or _POSSESSIVE.match(body, end):
         return True
     strict = alias.tokens[0].isdigit()  # "99" is a number unless the text says it is a company
+    if body.startswith(":", end) and (start == 0 or body[start - 1] == "\n"):
+        return True  # a roundup's or transcript's label: "Amazon: A spokesperson declined to comment."
     following = _next_word(body, end)
     if following in _ADVERBS_AFTER_NAME:  # "Apple now sells …", "Shell also said …"
         nxt = _NEXT_WORD.match(body, end)

@@ -163,6 +163,8 @@ def score_stance(
             # unless it names its object itself ("a delay will not fix a law that …").
             look_back = cue.evaluative and not _judges_rule(tokens, m.end, lexicon)
             target = _inversion(tokens, m.end, lexicon, m.start if look_back else None)
+            if target is None and not cue.evaluative:
+                target = _subject_target(tokens, m.start, lexicon)  # "the delay punishes companies that …"
             if target is not None:
                 polarity = -polarity
                 consumed.add(target)
@@ -262,11 +264,23 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
         if _is_target(tokens, i, lexicon):
             return i
     if start is not None:
-        for i in range(start - 1, max(-1, start - 1 - lexicon.object_window), -1):
+        # "Scrapping the 65% requirement without a clear replacement is a mistake": a few words more
+        for i in range(start - 1, max(-1, start - 5 - lexicon.object_window), -1):
             if _is_target(tokens, i, lexicon):
                 return i
             if _CLAUSE_STOP.intersection(tokens[i].gap) or tokens[i].gap.strip(" ’'") in ("“", '"'):
                 break
+    return None
+
+
+def _subject_target(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
+    """A delay, repeal or exemption right before a cue verb, as its subject: "said the delay
+    “punishes companies that prepared”"."""
+    for i in range(start - 1, max(-1, start - 3), -1):
+        if _is_target(tokens, i, lexicon) and i > 0 and tokens[i - 1].word in _DETERMINERS:
+            return i  # "the delay", "this exemption"; not "support lower costs"
+        if _CLAUSE_STOP.intersection(tokens[i].gap) and tokens[i].gap.strip(" “”\"'’") :
+            return None
     return None
 
 
