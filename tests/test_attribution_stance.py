@@ -657,3 +657,12 @@ def test_a_roundups_labels_name_who_speaks(analyse):
                        "Canadian Chamber of Commerce: The business group said the repeal restores certainty.\n"
                        "Amazon: A spokesperson declined to comment.")
     assert [(e.statement_index, e.company_id) for e in analysis.events] == [(0, "shopify"), (2, "amazon")]
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Workdey Inc. said: We urge the committee to pass this delay.", "oppose"),
+    ("Workdey Inc. asked legislators to adopt the looser test used in Connecticut.", "oppose"),
+    ("Workdey Inc. said the cap should be implemented without further delay.", "support"),
+])
+def test_a_requested_adoption_of_a_rollback_opposes_the_rule(analyse, body, stance):
+    assert only(analyse(body), "workdey").stance == stance
