@@ -439,3 +439,9 @@ def test_appositives_with_tickers_connectors_and_company_prefixes(mentions, body
 def test_common_word_names_corroborated_by_a_verb_an_appositive_or_a_country(mentions, body, expected):
     found, _ = mentions(body)
     assert ids(found) == expected
+
+
+def test_a_legal_form_name_described_as_an_industry_body_is_an_organisation(mentions):
+    found, local = mentions("Plastix SA, the industry body, said so. Acme Plastix SA, a chemicals group, did not.")
+    kinds = {f[1]: f[2] for f in found}
+    assert kinds == {"plastix": "organisation", "acme-plastix": "company"}

@@ -743,10 +743,14 @@ def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) ->
     "Federal Deposit Insurance Corp.", "Better Markets, an advocacy group"."""
     if any(w.strip(".,").casefold() in registry.organisation_words for w in words):
         return ORGANISATION
-    appositive = registry.appositive.match(body, end)
+    appositive = registry.appositive.match(body, end) or _BODY_APPOSITIVE.match(body, end)
     if appositive is not None and registry.organisation_descriptors.search(appositive.group()):
-        return ORGANISATION
+        return ORGANISATION  # "Better Markets, an advocacy group", "Plastics SA, the industry body"
     return COMPANY
+
+
+_BODY_APPOSITIVE = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?"
+                              r"(?:body|association|federation|council|lobby|organisation|organization|alliance|chamber|union)\b")
 
 
 def _registry_name(registry: EntityRegistry, name_tokens: tuple[str, ...]) -> bool:
