@@ -445,3 +445,9 @@ def test_a_legal_form_name_described_as_an_industry_body_is_an_organisation(ment
     found, local = mentions("Plastix SA, the industry body, said so. Acme Plastix SA, a chemicals group, did not.")
     kinds = {f[1]: f[2] for f in found}
     assert kinds == {"plastix": "organisation", "acme-plastix": "company"}
+
+
+def test_an_organisation_that_represents_members_is_no_company(mentions):
+    found, _ = mentions("With me is Kieran Walsh, chief executive of Responsible Wagers Australia, which represents "
+                        "online bookmakers.")
+    assert [(f[1], f[2]) for f in found] == [("responsible-wagers-australia", "organisation")]

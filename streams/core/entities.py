@@ -746,7 +746,12 @@ def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) ->
     appositive = registry.appositive.match(body, end) or _BODY_APPOSITIVE.match(body, end)
     if appositive is not None and registry.organisation_descriptors.search(appositive.group()):
         return ORGANISATION  # "Better Markets, an advocacy group", "Plastics SA, the industry body"
+    if _REPRESENTS.match(body, end):
+        return ORGANISATION  # "Responsible Wagering Australia, which represents online bookmakers"
     return COMPANY
+
+
+_REPRESENTS = re.compile(r",[ \t]+(?:(?:which|that|who)[ \t]+(?:represents|speaks for|lobbies for)|whose members|representing)\b")
 
 
 _BODY_APPOSITIVE = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?"
