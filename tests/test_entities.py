@@ -451,3 +451,13 @@ def test_an_organisation_that_represents_members_is_no_company(mentions):
     found, _ = mentions("With me is Kieran Walsh, chief executive of Responsible Wagers Australia, which represents "
                         "online bookmakers.")
     assert [(f[1], f[2]) for f in found] == [("responsible-wagers-australia", "organisation")]
+
+
+@pytest.mark.parametrize("body, entity_id", [
+    ("Samwha Chemical filed an administrative suit last week.", "samwha-chemical"),
+    ("Faraz Siddiq, chief executive of Sunrise Energi (Pvt.) Ltd., wrote that the cut was unfair.", "sunrise-energi"),
+    ("Jens Nielsen, owner of Vestjylland Mejeri ApS, a dairy, said the tax was unfair.", "vestjylland-mejeri"),
+])
+def test_more_company_words_and_legal_forms(mentions, body, entity_id):
+    found, local = mentions(body)
+    assert entity_id in ids(found) and local[entity_id].type == "company"
