@@ -461,3 +461,14 @@ def test_an_organisation_that_represents_members_is_no_company(mentions):
 def test_more_company_words_and_legal_forms(mentions, body, entity_id):
     found, local = mentions(body)
     assert entity_id in ids(found) and local[entity_id].type == "company"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The ruling came on Monday. Netmarbel declined to comment on the ruling.", ["netmarbel"]),
+    ("The rule took effect. Garmon, whose watches would benefit, declined to comment.", ["garmon"]),
+    ("Jane Ostrow, a lawyer, spoke first. Ostrow declined to comment.", []),  # a person's surname
+    ("The regulator acted. NBTC did not respond.", []),  # an agency's acronym
+])
+def test_a_name_whose_news_is_that_it_did_not_comment(mentions, body, expected):
+    found, _ = mentions(body)
+    assert ids(found) == expected

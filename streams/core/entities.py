@@ -632,6 +632,7 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     yield from _named_after_descriptor(body, registry, starts)
     yield from _named_by_role(body, registry, starts)
     yield from _named_in_list(body, registry)
+    yield from _named_by_no_comment(body, registry)
 
 
 def _in_organisation_name(body: str, start: int, registry: EntityRegistry) -> bool:
@@ -719,6 +720,32 @@ def _named_in_list(body: str, registry: EntityRegistry):
             if last or separator.end() == item.end() or body.startswith(".", item.end()):
                 break
             pos, last = separator.end(), separator.group(1) is not None  # "… and CMA CGM" ends it
+
+
+def _named_by_no_comment(body: str, registry: EntityRegistry):
+    """"Netmarble declined to comment.", "Garmin, whose watches …, declined to comment": a name
+    that opens a sentence whose news is that it did not comment, unless it was a person's
+    surname earlier in the article ("Jane Ostrow … Ostrow declined to comment")."""
+    for phrase in _NO_COMMENT.finditer(body):
+        line_start = max(body.rfind(". ", 0, phrase.start()) + 2, body.rfind("\n", 0, phrase.start()) + 1)
+        m = _NO_COMMENT_SUBJECT.match(body, line_start, phrase.start())
+        if m is None:
+            continue
+        words = m.group(1).split()
+        folded = [w.casefold() for w in words]
+        if (folded[0] in registry.name_stopwords or any(w in registry.organisation_words for w in folded)
+                or all(w in registry.place_words or w in registry.demonyms for w in folded)
+                or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 5)  # an agency's acronym
+                or re.search(rf"[{_UPPER}][\w’'-]+[ \t]+{re.escape(words[0])}\b", body[:line_start])):
+            continue
+        yield m.start(1), m.end(1), m.end(1)
+
+
+_NO_COMMENT = re.compile(r"(?:declined|refused) to (?:comment|say)|did not (?:immediately )?(?:respond|reply|return)"
+                         r"|could not be reached|had no (?:immediate )?comment|(?:has|had) not responded"
+                         r"|was not available for comment")
+_NO_COMMENT_SUBJECT = re.compile(rf"\W*([{_UPPER}][\w&’'.-]*(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,2}})"
+                                 r"(?:,[^,.\n]{1,120},)?[ \t]+(?:also[ \t]+)?$")
 
 
 _LIST_VERB = re.compile(r"(?:includ(?:e|es|ed|ing)|[Ii]ncluding|such[ \t]+as|like)[ \t]+(?=[\w&])")
