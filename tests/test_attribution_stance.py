@@ -666,3 +666,14 @@ def test_a_roundups_labels_name_who_speaks(analyse):
 ])
 def test_a_requested_adoption_of_a_rollback_opposes_the_rule(analyse, body, stance):
     assert only(analyse(body), "workdey").stance == stance
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Nordwerk GmbH wants the Commission to set a fine for every month of delay.", "support"),
+    ("Nordwerk GmbH wants the attorney general to start issuing fines.", "support"),
+    ("Nordwerk GmbH, which endorsed the bill last summer, is still talking it up.", "support"),
+    ("Nordwerk GmbH said it testified for the bill in March.", "support"),
+    ("Nordwerk GmbH is not convinced.", "oppose"),
+])
+def test_enforcement_requests_championing_and_scepticism(analyse, body, stance):
+    assert only(analyse(body), "nordwerk").stance == stance

@@ -591,7 +591,9 @@ def _active(tokens, p: int, b: int, lx: AttributionLexicon, cues: frozenset[int]
     if w in lx.be_forms and p + 1 < b:
         nxt = tokens[p + 1].word if tokens[p + 1].word not in ("being", "been", "also", "not") else (
             tokens[p + 2].word if p + 2 < b else "")
-        if nxt.endswith("ed") or nxt in ("fined", "sued", "told", "hit", "said"):
+        by_agent = any(tokens[i].word == "by" for i in range(p + 2, min(b, p + 5)))
+        if (nxt.endswith("ed") or nxt in ("fined", "sued", "told", "hit", "said")) and (
+                by_agent or not (p + 1 in cues or p + 2 in cues)):  # "is not convinced": a stance
             return False  # passive: "was fined", "is said to be"
     return any(i in cues or (tokens[i].word in lx.reporting and not tokens[i].gap.endswith("-")) for i in range(p, b))
 
