@@ -677,3 +677,15 @@ def test_a_requested_adoption_of_a_rollback_opposes_the_rule(analyse, body, stan
 ])
 def test_enforcement_requests_championing_and_scepticism(analyse, body, stance):
     assert only(analyse(body), "nordwerk").stance == stance
+
+
+def test_a_suits_object_ends_where_its_argument_begins(analyse):
+    event = only(analyse("Samhwo Chemical Co. filed an administrative suit last week arguing the lower threshold "
+                         "exceeds the agency's authority."), "samhwo-chemical")
+    assert event.stance == "oppose"
+
+
+def test_a_call_header_with_a_dash_names_the_host(analyse):
+    analysis = analyse("Daeyeon Holdings Co., Ltd. — Q4 2025 Earnings Conference Call\n\n"
+                       "For our part, we are not challenging the rule.")
+    assert only(analysis, "daeyeon-holdings", 1).stance == "support"

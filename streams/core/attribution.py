@@ -701,7 +701,8 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
             # "Edited excerpt from Airtel Africa plc's third-quarter results call": the host speaks.
             for mention in mentions:
                 entity = entities.get(mention.entity_id)
-                at_host = (seg.start + host.start() - 1 <= mention.end <= seg.start + host.start()  # "X's … call"
+                gap = seg.text[mention.end - seg.start:host.start()] if mention.end <= seg.start + host.start() else "?"
+                at_host = (_LEGAL_TAIL.fullmatch(gap) is not None  # "X's … call", "X Co., Ltd. — … Call"
                            or seg.start + host.end() - 1 <= mention.start <= seg.start + host.end())  # "call of X"
                 if seg.start <= mention.start and at_host and entity is not None and entity.is_company:
                     return Speaker(entity.name, entity.id)
@@ -719,7 +720,10 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
 
 _CALL = re.compile(r"[’']s (?:[\w-]+ ){0,3}(?:results|earnings|investor|analyst|conference|shareholder)s? "
                    r"(?:call|meeting|briefing|webcast)\b"
-                   r"|\b(?:results|earnings|investor|analyst|conference|shareholder)s? (?:call|meeting|briefing|webcast) of ")
+                   r"|\b(?:results|earnings|investor|analyst|conference|shareholder)s? (?:call|meeting|briefing|webcast) of "
+                   # "Daeyang Holdings Co., Ltd. — Q4 2025 Earnings Conference Call"
+                   r"| [—–-] (?:[\w-]+ ){0,3}(?:[Ee]arnings|[Rr]esults|[Cc]onference) (?:[Cc]onference )?[Cc]all\b")
+_LEGAL_TAIL = re.compile(r"[\s,.]*(?:\w{1,4}\.?)?[\s,.]*")  # what a mention may leave of a legal form: ", Ltd."
 _LEADER = (r"(?:co-?founder|founder|chief executive(?: officer)?|ceo|chair(?:man|woman)?|president|managing director"
            r"|chief [a-z]+ officer|head|director|partner|general counsel)\b[^.]{0,60}? (?:of|at) ")
 _AUTHOR = re.compile(

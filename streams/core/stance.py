@@ -252,9 +252,12 @@ def _uncertain(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
 def _object_range(tokens: list, end: int, lexicon: StanceLexicon, extra: int = 0) -> range:
     stop = min(len(tokens), end + lexicon.object_window + extra)
     for i in range(end, stop):
-        if i > end and _CLAUSE_STOP.intersection(tokens[i].gap):
-            return range(end, i)
+        if i > end and (_CLAUSE_STOP.intersection(tokens[i].gap) or tokens[i].word in _NEW_CLAUSE):
+            return range(end, i)  # "filed a suit last week arguing the lower threshold …": the suit's object ends
     return range(end, stop)
+
+
+_NEW_CLAUSE = frozenset({"arguing", "saying", "claiming", "warning", "adding", "noting", "insisting", "contending"})
 
 
 def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None = None) -> int | None:
