@@ -689,3 +689,18 @@ def test_a_call_header_with_a_dash_names_the_host(analyse):
     analysis = analyse("Daeyeon Holdings Co., Ltd. — Q4 2025 Earnings Conference Call\n\n"
                        "For our part, we are not challenging the rule.")
     assert only(analysis, "daeyeon-holdings", 1).stance == "support"
+
+
+@pytest.mark.parametrize("body, stance", [
+    ('The government extended the bank tax. Vltavan Energie a.s. said it was "relieved" that the government had '
+     'decided not to renew the levy on energy companies.', "oppose"),
+    ("Vltavan Energie a.s. said its stores already accepted cash and would continue to do so.", "neutral"),
+    ("Vltavan Energie a.s. said the adjudicator should be given power to impose financial penalties and that "
+     "disputes should be resolved within 60 days.", "support"),
+    ("Vltavan Energie a.s. said it was not opposed to reforming the programme in principle. "
+     "“But we cannot support it in this form,” its director said.", "oppose"),
+])
+def test_relief_named_by_its_object_cash_disputes_and_hedged_non_opposition(analyse, body, stance):
+    events = [e for e in analyse(body).events if e.company_id == "vltavan-energie" and e.role == "speaker"]
+    assert ("support" if sum(e.stance_score for e in events) > 0 else "oppose" if sum(
+        e.stance_score for e in events) < 0 else "neutral") == stance

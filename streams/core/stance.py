@@ -153,7 +153,10 @@ def score_stance(
         elif cue.kind == "relative":
             # pleased with a rollback opposes the rule; "not far enough" asks for more of it;
             # disappointed (polarity -1) takes the other side of the news
-            polarity = direction * (cue.polarity or 1)
+            # what the cue names itself outweighs the article's news ("relieved that the government
+            # decided not to renew the levy")
+            named = lexicon.events.find([t.word for t in tokens[m.end:m.end + lexicon.object_window + 4]])
+            polarity = (named[0].value if named else direction) * (cue.polarity or 1)
         elif cue.kind == "answer":
             if not previous:
                 continue
@@ -180,7 +183,7 @@ def score_stance(
         if cue.kind == "request" and neg is None:
             neg = _negator_between(tokens, m.end, tail, lexicon)
         contribution = polarity * weight * then * (_NEGATED if neg is not None else 1.0)
-        if any(0 < h - m.start <= 6 for h in hedges):
+        if any(0 < h - m.start <= 8 for h in hedges):
             contribution *= 0.4  # "supports carbon pricing in principle, but …"
         if contrasts:
             # "It did not object to X, but said the floor would push drivers out": the turn counts.
