@@ -704,3 +704,17 @@ def test_relief_named_by_its_object_cash_disputes_and_hedged_non_opposition(anal
     events = [e for e in analyse(body).events if e.company_id == "vltavan-energie" and e.role == "speaker"]
     assert ("support" if sum(e.stance_score for e in events) > 0 else "oppose" if sum(
         e.stance_score for e in events) < 0 else "neutral") == stance
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Sanofa SA welcomed its new chief financial officer, who joins from a consumer-goods group.", "neutral"),
+    ("Sanofa SA said its order book was backed by strong demand from European customers.", "neutral"),
+    ("Sanofa SA said its technology supports checks on more than 40 platforms.", "neutral"),
+    ("Sanofa SA said enforcement had been far too gentle.", "support"),
+    ("Sanofa SA said: “We back this law completely.”", "support"),
+    ("“This is price-setting, and we will say so in court,” said the general counsel of Sanofa SA.", "oppose"),
+    ("Sanofa SA said it would file suit within weeks.", "oppose"),
+    ("Sanofa SA urged the government to amend the act.", "oppose"),
+])
+def test_more_non_cues_and_cues(analyse, body, stance):
+    assert only(analyse(body), "sanofa").stance == stance

@@ -225,3 +225,9 @@ def test_a_copyright_notice_goes_but_talk_about_copyright_stays(analyse):
                        "The AI Office will publish guidance.\n\n© 2026 Meridian Wire. All rights reserved.")
     assert containing(analysis, "copyright chapter is impossible")
     assert not containing(analysis, "All rights reserved") and not containing(analysis, "Meridian Wire")
+
+
+def test_a_camel_case_brand_opens_a_sentence(analyse):
+    analysis = analyse('The SABC welcomed the rules, saying they would "help viewers". eMedium Holdings Ltd, owner of a '
+                       "free-to-air channel, also backed the rules.")
+    assert len(analysis.statements) == 2 and analysis.statements[1].text.startswith("eMedium")

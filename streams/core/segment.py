@@ -207,6 +207,9 @@ def _closes_later(text: str, pos: int) -> bool:
     return "”" in window or '"' in window
 
 
+_CAMEL_CASE = re.compile(r"[a-z]{1,2}[A-Z]\w")
+
+
 def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
     punct = m.group(0)
     after = _WORD_AFTER.match(text, m.end())
@@ -214,8 +217,9 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
         return True
     opener, next_word = after.group(1), after.group(2)
     nxt = text[after.end(1):after.end(1) + 1]
-    if nxt.islower() and not opener:
-        # "Inc. do business", "company. who wants": a lower-case word continues the sentence.
+    if nxt.islower() and not opener and not _CAMEL_CASE.match(next_word):
+        # "Inc. do business", "company. who wants": a lower-case word continues the sentence;
+        # a brand like "eMedia" or "iPhone" may open the next one.
         return False
     if not punct.startswith("."):
         return True
