@@ -472,3 +472,15 @@ def test_more_company_words_and_legal_forms(mentions, body, entity_id):
 def test_a_name_whose_news_is_that_it_did_not_comment(mentions, body, expected):
     found, _ = mentions(body)
     assert ids(found) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("WHAT'S NEXT: the agency hopes to adopt the scheme.", []),  # a heading, not Next plc
+    ("In a paper sent to Kyberia, the company argued that its boundary suffices.", []),  # no appositive
+    ("In a paper sent to ENISA, Microsoft argued that its boundary suffices.", ["enisa", "microsoft"]),
+    ("Its members include MSC, Maersk and CMA CGM.", ["msc", "maersk", "cma-cgm"]),
+])
+def test_headings_clause_subjects_and_eu_agencies(mentions, body, expected):
+    found, _ = mentions(body)
+    assert ids(found) == expected
+    assert all(f[2] != "company" for f in found if f[1] == "enisa")

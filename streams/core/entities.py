@@ -155,7 +155,10 @@ class EntityRegistry:
         heads = "|".join(re.escape(h) for h in names["company_descriptors"])
         # The descriptor must head the appositive: "Yoti, a London-based start-up," but not
         # "Bill Winters, the bank's group chief executive".
-        head_end = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|run|owned|led|backed|held|made|built|[a-z]+(?:ed|ing))\b)"
+        # not a reporting verb: in "a paper sent to ENISA, the company argued" the company is the next clause's subject
+        head_end = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|run|owned|led|backed|held|made|built"
+                    r"|(?!(?:said|argued|added|noted|warned|stated|claimed|insisted|explained|replied|responded|countered"
+                    r"|confirmed|announced|insisting|arguing|adding|saying|noting|warning)\b)[a-z]+(?:ed|ing))\b)")
         appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of (?:the|our|its|their|its)|one of)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?"
                                 rf"(?:{heads})s?\b(?![’']s){head_end}"
                                 rf"|(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
@@ -332,6 +335,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         if _after_first_name(body, start, registry):
             surnames.add(alias.tokens[0])
             return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories
+    surface = body[start:end]
+    if surface.isupper() and len(surface) > 1 and not alias.upper and _IN_CAPITALS.search(body, max(0, start - 40), min(len(body), end + 40)):
+        return False  # "WHAT'S NEXT:" is a heading, not Next plc
     if not alias.ambiguous:
         return True
     # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
@@ -361,6 +367,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if _MEDIUM_BEFORE.search(body, max(0, start - 24), start) or _PRODUCT_BEFORE.search(body, max(0, start - 30), start):
         return False  # "wrote on X" is a medium, "HyperCLOVA X" a product
     return not strict and not _sentence_initial(body, start)
+
+
+_IN_CAPITALS = re.compile(r"\b[A-Z’']{2,}[ \t]+[A-Z’']{2,}\b")
 
 
 _ORGANISATION_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
@@ -517,8 +526,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
                         if len(t) > 3 and t not in registry.name_stopwords and t not in registry.industry_words
                         and t not in registry.common_name_words
                         and t not in registry.place_words]  # "PT Vale Indonesia" is not every "Indonesia"
-        for toks in aliases:
-            index.setdefault(toks[0], []).append(_Alias(toks, entity_id, None, False, False, False))
+        for toks in aliases:  # a name written in capitals ("CMA CGM") is matched as written
+            index.setdefault(toks[0], []).append(_Alias(toks, entity_id, None, False, False, False, upper=name.isupper()))
         if (acronym := _ACRONYM_AFTER.match(body, name_end)) is not None:
             # "Hatton National Bank (HNB)": later "HNB" is the bank
             index.setdefault(acronym.group(1).casefold(), []).append(
