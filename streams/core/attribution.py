@@ -471,8 +471,9 @@ def _label_end(tokens, a: int, b: int) -> int | None:
                 return i
             short = i - a <= 8 and all(t.raw[:1].isupper() or t.word in _LABEL_CONNECTORS for t in tokens[a:i])
             gaps = "".join(t.gap for t in tokens[a + 1:i + 1])
+            before_colon = gaps[:gaps.rfind(":")]
             # "Henrike Vogt (Managing Director, Acme GmbH): …", but not the colon inside "(JSE: VOD)"
-            return i if short and gaps[:gaps.rfind(":")].count("(") <= gaps[:gaps.rfind(":")].count(")") else None
+            return i if short and before_colon.count("(") <= before_colon.count(")") else None
     return None
 
 

@@ -170,6 +170,7 @@ class EntityRegistry:
         prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
         # Must not follow a word or a dot: checked by _finditer_where (see there).
         prefix_form = re.compile(rf"(?:{prefixes})[ \t]+((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,4}})")
+        countries = "|".join(map(re.escape, names["countries"]))
         descriptors_before: dict[str, tuple[str, ...]] = {}
         for phrase in names["company_descriptors_before"]:
             last = phrase.split()[-1]
@@ -191,8 +192,8 @@ class EntityRegistry:
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
                                              + rf")[ \t]+[{_UPPER}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
                                              rf"(?:[{_UPPER}][\w&’'-]+|[{_UPPER}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
-                   national_unit=re.compile(r"((?:[ \t]+[A-Z][\w&-]*){0,3}?)[ \t]+(?:" + "|".join(map(re.escape, names["countries"]))
-                              + r"|\((?:" + "|".join(map(re.escape, names["countries"])) + r")\))(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
+                   national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:{countries}|\((?:{countries})\))"
+                                            r"(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -335,8 +336,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         if _after_first_name(body, start, registry):
             surnames.add(alias.tokens[0])
             return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories
-    surface = body[start:end]
-    if surface.isupper() and len(surface) > 1 and not alias.upper and _IN_CAPITALS.search(body, max(0, start - 40), min(len(body), end + 40)):
+    if (not alias.upper and end - start > 1 and body[start + 1].isupper() and body[start:end].isupper()
+            and _IN_CAPITALS.search(body, max(0, start - 40), min(len(body), end + 40))):
         return False  # "WHAT'S NEXT:" is a heading, not Next plc
     if not alias.ambiguous:
         return True

@@ -285,8 +285,8 @@ def _subject_target(tokens: list, start: int, lexicon: StanceLexicon) -> int | N
     for i in range(start - 1, max(-1, start - 3), -1):
         if _is_target(tokens, i, lexicon) and i > 0 and tokens[i - 1].word in _DETERMINERS:
             return i  # "the delay", "this exemption"; not "support lower costs"
-        if _CLAUSE_STOP.intersection(tokens[i].gap) and tokens[i].gap.strip(" “”\"'’") :
-            return None
+        if _CLAUSE_STOP.intersection(tokens[i].gap) and tokens[i].gap.strip(" “”\"'’"):
+            return None  # a clause break, not just an opening quotation mark
     return None
 
 
