@@ -170,7 +170,9 @@ class EntityRegistry:
         prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
         # Must not follow a word or a dot: checked by _finditer_where (see there).
         prefix_form = re.compile(rf"(?:{prefixes})[ \t]+((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,4}})")
-        countries = "|".join(map(re.escape, names["countries"]))
+        regions = set(names["place_words_not_countries"])
+        countries = "|".join(map(re.escape, sorted({w for w in names["place_words"] if w not in regions} | set(names["countries"]),
+                                                   key=lambda w: (-len(w), w))))
         descriptors_before: dict[str, tuple[str, ...]] = {}
         for phrase in names["company_descriptors_before"]:
             last = phrase.split()[-1]
