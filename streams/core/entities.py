@@ -748,7 +748,7 @@ def _named_by_no_comment(body: str, registry: EntityRegistry):
         if (folded[0] in registry.name_stopwords or any(w in registry.organisation_words for w in folded)
                 or all(w in registry.place_words or w in registry.demonyms for w in folded)
                 or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 5)  # an agency's acronym
-                or re.search(rf"[{_UPPER}][\w’'-]+[ \t]+{re.escape(words[0])}\b", body[:line_start])):
+                or re.compile(rf"[{_UPPER}][\w’'-]+[ \t]+{re.escape(words[0])}\b").search(body, 0, line_start)):
             continue
         yield m.start(1), m.end(1), m.end(1)
 

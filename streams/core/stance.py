@@ -389,7 +389,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     if refusal is not None and _COORDINATORS.isdisjoint(before[refusal:]):
         polarity = -polarity  # "urged member states to reject the delay"; not "to reject the bill or exempt …"
     end = span.start + found[0].end
-    if polarity > 0 and (any(t.word in _ALTERNATIVES for t in tokens[end:end + 6])
+    if polarity > 0 and (any(t.word in _INSTEAD for t in tokens[end:end + 6])
                          or any(_is_target(tokens, i, lexicon) and lexicon.negators.isdisjoint(
                                     t.word for t in tokens[max(end, i - 2):i])  # not "without further delay"
                                 for i in range(end, min(len(tokens), end + 3)))):
@@ -399,7 +399,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     return polarity, end
 
 
-_ALTERNATIVES = frozenset({"instead"})
+_INSTEAD = frozenset({"instead"})
 
 
 _COORDINATORS = frozenset({"or", "and"})
