@@ -201,6 +201,12 @@ def attribute_statement(
                 if named:
                     speakers.append(named)
                     main_speaker = main_speaker or named.name
+                elif clause.kind == "normal" and (subject := _company_subject(
+                        tokens, _skip_intro(tokens, clause.start, clause.end, lexicon, at), clause.end,
+                        at, mentions, entities, lexicon)) is not None:
+                    # "Southwest did not address the proposal; a spokesperson said …": Southwest's.
+                    discourse = discourse._replace(last_company=Speaker(entities[subject.entity_id].name,
+                                                                        subject.entity_id))
                 continue
         previous_agents, other_spoke = agents, False
         discourse = _within(discourse, agents, entities)

@@ -222,6 +222,8 @@ def _negator(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
     the right way")."""
     for i in range(start - 1, max(-1, start - 1 - lexicon.negation_window), -1):
         if tokens[i].word in lexicon.negators:
+            if tokens[i].word == "without" and _negator(tokens, i, lexicon) is not None:
+                return None  # "will not close without fighting": two negations cancel
             return i
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap):
             return None
@@ -260,7 +262,10 @@ def _object_range(tokens: list, end: int, lexicon: StanceLexicon, extra: int = 0
     return range(end, stop)
 
 
-_NEW_CLAUSE = frozenset({"arguing", "saying", "claiming", "warning", "adding", "noting", "insisting", "contending"})
+# A cue's object ends where a new clause or an adjunct of time or reason begins ("has supported
+# this reform since the Kingman review": the review is not what it supported).
+_NEW_CLAUSE = frozenset({"arguing", "saying", "claiming", "warning", "adding", "noting", "insisting", "contending",
+                         "since", "because", "although", "though", "whereas", "unless"})
 
 
 def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None = None) -> int | None:
