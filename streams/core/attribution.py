@@ -395,7 +395,7 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             return [Speaker(named.name, owned)], (a, b), None  # "said Marta Kowalska, who co-owns Apteki Kowalska"
         return (agents or None), (a, b), named
     p = _predicate(tokens, a, b, at, lx, cues, aside)
-    if p is None or p - a > _MAX_AGENT_TOKENS:
+    if p is None or (p - a > _MAX_AGENT_TOKENS and _subject_length(tokens, a, p) > _MAX_AGENT_TOKENS):
         return None, (a, b), None
     if not _active(tokens, p, b, lx, cues):
         by_agents = _passive_agents(tokens, p, b, mentions, at, entities, cues)
@@ -575,11 +575,15 @@ def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -> int:
 def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozenset[int],
                aside: frozenset[int] = frozenset()) -> int | None:
     """Index of the clause's first predicate word after its subject."""
+    skip_to = a
     for i in range(a, b):
         tok = tokens[i]
-        if tok.quoted or i in at or i == a or i in aside or "-" in tok.gap or not tok.raw[:1].islower():
+        if tok.quoted or i in at or i == a or i < skip_to or i in aside or "-" in tok.gap or not tok.raw[:1].islower():
             continue
         w = tok.word
+        if w in _RELATIVES and _opens_relative(tokens, a, i):
+            skip_to = _relative_end(tokens, i, b)  # "X, the platform that listed in Mumbai, said": not its verb
+            continue
         if w in lx.reporting or w in lx.auxiliaries:
             return i
         if w not in lx.titles and w not in lx.company_heads and (
@@ -589,6 +593,30 @@ def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozens
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVES = frozenset({"that", "which", "who", "whose"})
+_RELATIVE_END = frozenset(",—–")
+
+
+def _opens_relative(tokens, a: int, i: int) -> bool:
+    """Whether the relative pronoun at ``i`` opens a relative clause inside an appositive of the
+    subject ("Meesho, the platform that listed in Mumbai in December, said")."""
+    return any("," in tokens[j].gap for j in range(a + 1, i))
+
+
+def _relative_end(tokens, i: int, b: int) -> int:
+    return next((j for j in range(i + 1, b) if not _RELATIVE_END.isdisjoint(tokens[j].gap)), b)
+
+
+def _subject_length(tokens, a: int, p: int) -> int:
+    """Tokens from a clause's start to its predicate, relative clauses of appositives not counted."""
+    length, i = 0, a
+    while i < p:
+        if tokens[i].word in _RELATIVES and _opens_relative(tokens, a, i):
+            i = _relative_end(tokens, i, p)
+            continue
+        length += 1
+        i += 1
+    return length
 _LABEL_CONNECTORS = frozenset({"of", "and", "for", "de", "du", "des", "la", "le"})  # "Canadian Chamber of Commerce:"
 
 
