@@ -406,7 +406,10 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
         return None, (a, b), _named_speaker(tokens, a, p, at, lx) if p > a else None
     agents = _np_agents(tokens, a, p, mentions, at, entities, lx, discourse, clause)
     if not agents:
-        return None, (p, b), _named_speaker(tokens, a, p, at, lx)
+        named = _named_speaker(tokens, a, p, at, lx)
+        if named is not None and (owned := _owned_company(tokens, a, p, mentions, at, entities)) is not None:
+            return [Speaker(named.name, owned)], (p, b), None  # "Declan Mulkerrin, who runs Wild Atlantic Stays Ltd, said"
+        return None, (p, b), named
     return agents, (p, b), None
 
 
