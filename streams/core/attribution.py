@@ -421,8 +421,11 @@ def _owned_company(tokens, a: int, b: int, mentions, at, entities) -> str | None
         return None
     for i in range(who + 1, min(len(tokens), who + 4)):
         if tokens[i].word in _LEADS:
-            for j in range(i + 1, min(len(tokens), i + 3)):
-                if (k := at.get(j)) is not None:
+            # "who runs Streamline Cars", "who leads state policy work at Anthropic"
+            for j in range(i + 1, min(len(tokens), i + 7)):
+                if j > i + 1 and _CLAUSE_END.intersection(tokens[j].gap):
+                    return None
+                if (k := at.get(j)) is not None and (j <= i + 2 or tokens[j - 1].word in ("at", "for", "of")):
                     entity = entities.get(mentions[k].entity_id)
                     return entity.id if entity is not None and entity.is_company else None
             return None
@@ -430,7 +433,8 @@ def _owned_company(tokens, a: int, b: int, mentions, at, entities) -> str | None
 
 
 _LEADS = frozenset({"owns", "co-owns", "owned", "runs", "ran", "run", "heads", "headed", "leads", "led", "founded",
-                    "co-founded", "manages", "managed", "chairs", "chaired", "started"})
+                    "co-founded", "manages", "managed", "chairs", "chaired", "started", "oversees", "oversaw", "directs"})
+_CLAUSE_END = frozenset(",;:.!?")
 
 
 def _cue_words(tokens: list[Token]) -> list[str]:

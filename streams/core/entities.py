@@ -360,8 +360,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             _NEXT_WORD.match(body, end + 1))
         if after is not None and after.group(1)[:1].isupper() and after.group(1).casefold() in registry.trie:
             return True  # "X and Snap Inc. also supported the bill", "Apple, Amazon and Disney did not respond"
-    if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end):
-        return True  # "X, the platform owned by …", "Amazon, which has tested …"
+    if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end) or _SEAT_OR_TRADE.match(body, end):
+        return True  # "X, the platform owned by …", "Amazon, which has tested …", "3M, headquartered in …"
     if registry.national_unit is not None and (unit := registry.national_unit.match(body, end)) is not None \
             and not unit.group(1):
         return True  # "Grab Indonesia, asked about the regulation, said …"
@@ -431,6 +431,9 @@ _PRODUCT_BEFORE = re.compile(r"[a-z][\w-]*[ \t]+(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)[ \t]+$")  # not "from Meta", "to Apple"
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
+# Corroborates a registry name only (an unknown name so described may be any organisation).
+_SEAT_OR_TRADE = re.compile(r",[ \t]+(?:(?:headquartered|based)[ \t]+in|(?:[\w’'-]+[ \t]+){0,2}?(?:maker|issuer|operator"
+                            r"|owner|developer|producer|provider|manufacturer|supplier|retailer|seller)[ \t]+of)\b")
 
 
 def _sentence_initial(body: str, pos: int) -> bool:

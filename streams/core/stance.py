@@ -126,7 +126,10 @@ def score_stance(
     evidence: list[str] = []
     consumed: set[int] = set()  # inversion targets already used; not cues in their own right
     hedges = [m.start for m in matches if m.value.kind == "hedge"]
-    contrasts = [i for a, b in regions for i in range(a, b) if tokens[i].word in lexicon.contrast_words]
+    # "… insists it “supports sensible oversight,” but the letter it filed reads as an objection":
+    # a "but" between two of the speaker's regions turns its words too.
+    contrasts = [i for i in range(min(a for a, _ in regions), max(b for _, b in regions))
+                 if tokens[i].word in lexicon.contrast_words] if regions else []
     # What a company said before counts half of what it says now.
     then = 0.5 if lexicon.past_markers.find([t.word for t in tokens]) else 1.0
     for m in matches:
@@ -383,7 +386,7 @@ _GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people"
 def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] | None:
     """Polarity and end of the action a request asks for ("urged … to delay the rule"), looked
     for a little further than a cue's object ("urged the commission as recently as January to keep …")."""
-    span = _object_range(tokens, end, lexicon, extra=4)
+    span = _object_range(tokens, end, lexicon, extra=5)
     words = [t.word for t in tokens[span.start:span.stop]]
     found = lexicon.actions.find(words)
     if not found:
