@@ -407,8 +407,10 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     agents = _np_agents(tokens, a, p, mentions, at, entities, lx, discourse, clause)
     if not agents:
         named = _named_speaker(tokens, a, p, at, lx)
-        if named is not None and (owned := _owned_company(tokens, a, p, mentions, at, entities)) is not None:
-            return [Speaker(named.name, owned)], (p, b), None  # "Declan Mulkerrin, who runs Wild Atlantic Stays Ltd, said"
+        if (named is not None or (a not in at and _CAPITALISED_NAME.fullmatch(tokens[a].raw))) and (
+                owned := _owned_company(tokens, a, p, mentions, at, entities)) is not None:
+            # "Declan Mulkerrin, who runs Wild Atlantic Stays Ltd, said"; "Shah, who heads U.S. policy for Wing, said"
+            return [Speaker(named.name if named else tokens[a].raw, owned)], (p, b), None
         return None, (p, b), named
     return agents, (p, b), None
 
@@ -424,7 +426,7 @@ def _owned_company(tokens, a: int, b: int, mentions, at, entities) -> str | None
             # "who runs Streamline Cars", "who leads state policy work at Anthropic"
             for j in range(i + 1, min(len(tokens), i + 7)):
                 if j > i + 1 and _CLAUSE_END.intersection(tokens[j].gap):
-                    return None
+                    return None  # not past the clause (a full stop is no end: it may abbreviate, "U.S.")
                 if (k := at.get(j)) is not None and (j <= i + 2 or tokens[j - 1].word in ("at", "for", "of")):
                     entity = entities.get(mentions[k].entity_id)
                     return entity.id if entity is not None and entity.is_company else None
@@ -434,7 +436,7 @@ def _owned_company(tokens, a: int, b: int, mentions, at, entities) -> str | None
 
 _LEADS = frozenset({"owns", "co-owns", "owned", "runs", "ran", "run", "heads", "headed", "leads", "led", "founded",
                     "co-founded", "manages", "managed", "chairs", "chaired", "started", "oversees", "oversaw", "directs"})
-_CLAUSE_END = frozenset(",;:.!?")
+_CLAUSE_END = frozenset(",;:")
 
 
 def _cue_words(tokens: list[Token]) -> list[str]:

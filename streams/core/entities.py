@@ -339,8 +339,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             surnames.add(alias.tokens[0])
             return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories
     if (not alias.upper and end - start > 1 and body[start + 1].isupper() and body[start:end].isupper()
-            and _IN_CAPITALS.search(body, max(0, start - 40), min(len(body), end + 40))):
-        return False  # "WHAT'S NEXT:" is a heading, not Next plc
+            and _IN_CAPITALS.search(body, max(0, start - 40), min(len(body), end + 40))
+            and not _heads_its_line(body, start, end)):
+        return False  # "WHAT'S NEXT:" is a heading, not Next plc; "MATCH GROUP (Feb. 3)" heads its section
     if not alias.ambiguous:
         return True
     # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
@@ -373,6 +374,17 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
 
 
 _IN_CAPITALS = re.compile(r"\b[A-Z’']{2,}[ \t]+[A-Z’']{2,}\b")
+# The rest of a heading line that is only a name: "MATCH GROUP (Feb. 3)", "MATCH GROUP:".
+_NAME_HEADING = re.compile(r"[ \t]*(?:\([^()\n]{0,30}\)|[:—–-])?[ \t]*")
+
+
+def _heads_its_line(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is a line of its own, but for a date or a colon."""
+    line_start = body.rfind("\n", 0, start) + 1
+    if body[line_start:start].strip():
+        return False
+    stop = body.find("\n", end)
+    return _NAME_HEADING.fullmatch(body, end, len(body) if stop < 0 else stop) is not None
 
 
 _ORGANISATION_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
