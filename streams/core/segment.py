@@ -229,8 +229,8 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
     last = bare.rsplit(".", 1)[-1] if "." in bare and bare not in rules.country_abbreviations else bare
     if bare in rules.never_final or last in rules.never_final:
         return False
-    if len(bare) == 1 and bare.isupper() and not _after_preposition(text, before):
-        return False  # an initial: "Jay Y. Lee", "U. S. Steel"; not "a post on X. Amazon said"
+    if _INITIALS.fullmatch(bare) and bare not in rules.country_abbreviations and not _after_preposition(text, before):
+        return False  # initials: "Jay Y. Lee", "U. S. Steel", "A.P. Moller-Maersk"; not "a post on X. Amazon said"
     capital_follows = bool(opener) or nxt.isupper()
     next_lower = next_word.lower()
     if bare in rules.legal_forms or last in rules.legal_forms:
@@ -251,6 +251,7 @@ def _after_preposition(text: str, before: re.Match[str] | None) -> bool:
 
 
 _WORD_BEFORE_INITIAL = re.compile(r"(\w+)\s+$")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 _PREPOSITIONS = frozenset({"on", "in", "at", "from", "by", "to", "of", "via", "with", "for", "about", "into", "onto"})
 
 
