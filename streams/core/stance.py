@@ -334,6 +334,8 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
     ("welcomed the decision"; "today's decision is a victory")."""
     if any(_news_reference(tokens, i, lexicon) for i in _object_range(tokens, end, lexicon)):
         return True
+    if evaluative and end - start > 1 and _news_reference(tokens, end - 1, lexicon):
+        return True  # the cue ends by naming it: "a sensible decision", "a welcome move"; not "a step backwards"
     # An evaluative cue judges what stands before it; a passive one its subject ("The decision was welcomed by …").
     passive = start >= 1 and tokens[start - 1].word in _BE_FORMS and tokens[start].word.endswith(("ed", "en"))
     return (evaluative or passive) and any(_news_reference(tokens, i, lexicon)
