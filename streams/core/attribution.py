@@ -680,6 +680,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             continue  # "AliExpress, the international marketplace of Alibaba Group": the parent is not speaking
         m = mentions[k]
         speaker = Speaker(m.person or m.surface, m.entity_id)
+        if m.possessive and m.person is None and _titled(tokens, _mention_end(i, at, k) + 1, b, lx):
+            speaker = speaker._replace(role=True)  # "Wells Fargo’s chief executive": a person, for a later "he"
         if appositive_from is not None and i > appositive_from:
             continue  # "Coca-Cola FEMSA, the world's largest Coca-Cola franchise bottler": a description
         # "… include Shell, BP and TotalEnergies": a list goes on after commas as after "and".
@@ -814,6 +816,17 @@ def _appositive_start(tokens, j: int, b: int) -> int | None:
     if j + 1 < b and "," in tokens[j + 1].gap and tokens[j + 1].word in ("the", "a", "an", "one"):
         return j + 1
     return None
+
+
+def _titled(tokens, j: int, b: int, lx: AttributionLexicon) -> bool:
+    """Whether the words from ``j`` (after a possessive) name an executive: "’s finance chief"."""
+    for i in range(j, min(b, j + 6)):
+        word = tokens[i].word
+        if word in lx.executive_titles:
+            return True
+        if word != "s" and word not in lx.titles:
+            return False
+    return False
 
 
 def _mention_end(i: int, at, k: int) -> int:

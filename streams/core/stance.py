@@ -120,6 +120,8 @@ def score_stance(
     ``previous`` the side (+1/-1, 0 for none) of the last other company that took one, for
     answers to it ("Tata Steel took the opposite line").
     """
+    if tokens and tokens[0].word in _QUESTION_OPENERS and text.rstrip(" ”\"’'").endswith("?"):
+        return NEUTRAL_RESULT  # "Is that because they're unhappy?": a question takes no side
     raw = 0.0
     explicit = False
     neutral_cue = False
@@ -216,6 +218,8 @@ def score_stance(
     return StanceResult(stance, round(score, 4), round(max(0.0, min(1.0, confidence)), 4), tuple(evidence))
 
 
+_QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
+                               "could", "has", "have", "had"})
 _BELIEF = frozenset({"believe", "believes", "think", "thinks", "consider", "considers", "agree", "agrees", "see", "sees"})
 
 
