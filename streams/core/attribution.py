@@ -204,9 +204,11 @@ def attribute_statement(
                 elif clause.kind == "normal" and (subject := _company_subject(
                         tokens, _skip_intro(tokens, clause.start, clause.end, lexicon, at), clause.end,
                         at, mentions, entities, lexicon)) is not None:
-                    # "Southwest did not address the proposal; a spokesperson said …": Southwest's.
+                    # "Southwest did not address the proposal; a spokesperson said …": Southwest's;
+                    # "Bank of Ireland was more measured in tone but no less opposed": its too.
                     discourse = discourse._replace(last_company=Speaker(entities[subject.entity_id].name,
                                                                         subject.entity_id))
+                    previous_agents, other_spoke = [subject], False
                 continue
         previous_agents, other_spoke = agents, False
         discourse = _within(discourse, agents, entities)
@@ -552,7 +554,7 @@ def _has_subject(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
         if w in lx.reporting or w in lx.auxiliaries:
             # "…, but firmly opposed any treaty": an adverb is no subject
             return i > a and any(tokens[j].word not in lx.anaphor_determiners and not _adverb(tokens[j])
-                                 for j in range(a, i))
+                                 and tokens[j].word not in _NO_SUBJECT for j in range(a, i))
     return False
 
 
@@ -560,6 +562,7 @@ def _adverb(token: Token) -> bool:
     return token.raw[:1].islower() and (token.word.endswith("ly") or token.word in _ADVERBS)
 
 
+_NO_SUBJECT = frozenset({"but", "and", "yet", "or", "so", "no", "not", "less", "more"})  # "…, but no less opposed"
 _ADVERBS = frozenset({"also", "still", "then", "later", "now", "again", "even", "already", "always", "never",
                       "further", "instead", "separately", "meanwhile"})
 

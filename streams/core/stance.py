@@ -87,7 +87,12 @@ class StanceLexicon:
         """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
         found = [m for m in self.events.find(words)
                  if m.value > 0 or self.news_requests.isdisjoint(words[max(0, m.start - 5):m.start])]
-        rollback = sum(1 for m in found if m.value < 0)
+        # Scrapping an exemption tightens the rule: "scraps $150 VAT exemption" is no rollback.
+        relief = {m.start for m in found if m.value < 0 and words[m.start] in _RELIEF_NOUNS}
+        found = [m for m in found if m.start not in relief or not any(
+            n.value < 0 and n.start < m.start <= n.end + 4 for n in found if n.start not in relief)]
+        rollback = sum(1 for m in found if m.value < 0 and not any(
+            m.start < r <= m.end + 4 for r in relief))
         return -1 if rollback >= 2 and rollback > len(found) - rollback else 1
 
 
@@ -218,6 +223,8 @@ def score_stance(
     return StanceResult(stance, round(score, 4), round(max(0.0, min(1.0, confidence)), 4), tuple(evidence))
 
 
+_RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carve-out", "carve-outs", "moratorium",
+                           "reprieve", "relief", "suspension", "loophole", "loopholes"})
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
 _BELIEF = frozenset({"believe", "believes", "think", "thinks", "consider", "considers", "agree", "agrees", "see", "sees"})
