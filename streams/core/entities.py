@@ -338,15 +338,18 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         if _after_first_name(body, start, registry):
             surnames.add(alias.tokens[0])
             return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories
-    if (not alias.upper and end - start > 1 and body[start + 1].isupper() and body[start:end].isupper()
-            and _IN_CAPITALS.search(body, max(0, start - 40), min(len(body), end + 40))
+    if (end - start > 1 and body[start + 1].isupper() and body[start:end].isupper()
+            and (_IN_CAPITALS.search(body, max(0, start - 40), min(len(body), end + 40)) if not alias.upper else
+                 alias.ambiguous and (_CAPITAL_WORD_BEFORE.search(body, max(0, start - 20), start)
+                                      or _CAPITAL_WORD_AFTER.match(body, end)))
             and not _heads_its_line(body, start, end)):
-        return False  # "WHAT'S NEXT:" is a heading, not Next plc; "MATCH GROUP (Feb. 3)" heads its section
+        # "WHAT'S NEXT:", "THE BIG ONE —" are headings, not Next plc or ONE; "MATCH GROUP (Feb. 3)" heads its section
+        return False
     if not alias.ambiguous:
         return True
     # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
-    if alias.entity_id in seen_entities or _POSSESSIVE.match(body, end):
-        return True
+    if alias.entity_id in seen_entities or (_POSSESSIVE.match(body, end) and not _PLURAL_POSSESSIVE_NAME.match(body, end)):
+        return True  # "Apple's"; not "The Citizens' Nuclear Information Center"
     strict = alias.tokens[0].isdigit()  # "99" is a number unless the text says it is a company
     if body.startswith(":", end) and (start == 0 or body[start - 1] == "\n"):
         return True  # a roundup's or transcript's label: "Amazon: A spokesperson declined to comment."
@@ -368,12 +371,16 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return True  # "Grab Indonesia, asked about the regulation, said …"
     if _PLACE_BEFORE.search(body, max(0, start - 12), start) or _NAME_GOES_ON.match(body, end):
         return False  # "a pilot in Salzgitter", "inside Ring Road 1"
+    if _OWNER_OR_PARTICLE_BEFORE.search(body, max(0, start - 12), start):
+        return False  # "Google's Gemini features", "its Gemini app": a product; "Antofagasta de la Sierra": a place
     if _MEDIUM_BEFORE.search(body, max(0, start - 24), start) or _PRODUCT_BEFORE.search(body, max(0, start - 30), start):
         return False  # "wrote on X" is a medium, "HyperCLOVA X" a product
     return not strict and not _sentence_initial(body, start)
 
 
 _IN_CAPITALS = re.compile(r"\b[A-Z’']{2,}[ \t]+[A-Z’']{2,}\b")
+_CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z’']{2,}[ \t]+$")
+_CAPITAL_WORD_AFTER = re.compile(r"[ \t]+[A-Z’']{2,}\b")
 # The rest of a heading line that is only a name: "MATCH GROUP (Feb. 3)", "MATCH GROUP:".
 _NAME_HEADING = re.compile(r"[ \t]*(?:\([^()\n]{0,30}\)|[:—–-])?[ \t]*")
 
@@ -440,6 +447,8 @@ _ADVERBS_AFTER_NAME = frozenset("now also still already recently previously curr
 
 _MEDIUM_BEFORE = re.compile(r"\b(?:post|posts|posted|wrote|writes|said|says|statement|message|account|video)[ \t]+(?:on|via)[ \t]+$")
 _PRODUCT_BEFORE = re.compile(r"[a-z][\w-]*[ \t]+(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][a-z]+)[ \t]+$")  # "its HyperCLOVA X", "the Model X"
+_PLURAL_POSSESSIVE_NAME = re.compile(r"[’'][ \t]+[A-Z]")
+_OWNER_OR_PARTICLE_BEFORE = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|de|del|la|da|do|dos|di|della|van|von|der))[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)[ \t]+$")  # not "from Meta", "to Apple"
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
