@@ -158,7 +158,7 @@ class EntityRegistry:
         # not a reporting verb: in "a paper sent to ENISA, the company argued" the company is the next clause's subject
         head_end = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|run|owned|led|backed|held|made|built"
                     r"|(?!(?:said|argued|added|noted|warned|stated|claimed|insisted|explained|replied|responded|countered"
-                    r"|confirmed|announced|insisting|arguing|adding|saying|noting|warning)\b)[a-z]+(?:ed|ing))\b)")
+                    r"|confirmed|announced|insisting|arguing|adding|saying|noting|warning)\b)[a-z]+(?:-[a-z]+)?(?:ed|ing))\b)")
         appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of (?:the|our|its|their|its)|one of)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?"
                                 rf"(?:{heads})s?\b(?![’']s){head_end}"
                                 rf"|(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
@@ -235,6 +235,9 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         if hit is None or _dateline_credit(body, start, end) or _medium(body, start, hit[1]):
             continue
         alias, end = hit
+        if len(alias.tokens) == 1 and alias.entity_id in local_entities and _THE_BEFORE.search(
+                body, max(0, start - 5), start) and _LOWER_AFTER.match(body, end):
+            continue  # "the Kumamoto foundry": a place or a description, not "Kumamoto Seimitsu Kogyo K.K." again
         if alias.person:
             # A person of several companies ("Elon Musk") speaks for the one the article is about.
             alias = next((a for e, a in _candidates(body, start, m.end(), word, tries)
@@ -271,6 +274,9 @@ def _name_starts(body: str, registry: EntityRegistry) -> list[re.Match[str]]:
     return starts
 
 
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w’'&-]*(?:[ \t]+[A-Z][\w’'&-]*)?)[ \t]+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-z\u00df-\u00ff]\w*")
 _match_start = operator.methodcaller("start")
 _ALIASES = "\0"
@@ -521,9 +527,11 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
             words.pop()  # an appositive after "Harbour Energy Plc," names Harbour Energy
         starts = [i for i in range(len(words)) if i == 0 or words[i - 1].endswith(("’s", "'s"))
                   or words[i - 1].casefold() in registry.name_stopwords]
+        before = _CAPITALISED_BEFORE.search(body, max(0, name_start - 40), name_start)
         if any(_registry_name(registry, tuple(t.casefold() for t in _TOKEN.findall(" ".join(words[i:]))))
-               for i in starts):
-            continue  # "Bank of America Corp.", "Critics of Shell Plc": the registry knows the company
+               for i in starts) or (before is not None and _registry_name(
+                   registry, tuple(t.casefold() for t in _TOKEN.findall(before.group(1) + " " + " ".join(words))))):
+            continue  # "Bank of America Corp.", "Critics of Shell Plc", "Mark Cuban Cost Plus Drug Co.": the registry's
         owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) or _DESCRIPTOR.search(w)),
                     default=-1)
         words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton; "New York-listed Coupang Inc." Coupang

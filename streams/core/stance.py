@@ -293,7 +293,8 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
         for i in range(start - 1, max(-1, start - 5 - lexicon.object_window), -1):
             if _is_target(tokens, i, lexicon):
                 return i
-            if _CLAUSE_STOP.intersection(tokens[i].gap) or tokens[i].gap.strip(" ’'") in ("“", '"'):
+            if _CLAUSE_STOP.intersection(tokens[i].gap) or (tokens[i].gap.strip(" ’'") in ("“", '"') and not (
+                    i > 0 and tokens[i - 1].word in _BE_FORMS)):  # 'the extra year was "necessary and welcome"'
                 break
     return None
 
