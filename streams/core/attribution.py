@@ -670,6 +670,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     dependents: list[Speaker] = []  # "platforms including Instagram": agents only if nothing heads the phrase
     dependent_until: int | None = None
     appositive_from: int | None = None  # where a description of the first company agent starts
+    members = False  # a list of members has begun ("whose members include …")
     seen: set[int] = set()
     for i in range(a, b):
         k = at.get(i)
@@ -690,13 +691,16 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         # "… include Shell, BP and TotalEnergies": a list goes on after commas as after "and".
         coordinated = dependent_until is not None and (
             (i - dependent_until <= 2 and tokens[i - 1].word in ("and", "or"))
-            or (i - dependent_until == 1 and "," in tokens[i].gap))
+            or (i - dependent_until == 1 and "," in tokens[i].gap)
+            # "members include thyssenkrupp nucera, Shell and Yara": a word the registry does not cover
+            or (tokens[i - 1].word in ("and", "or") or "," in tokens[i].gap) and members)
         as_member = i > a + 1 and tokens[i - 1].word == "as" and tokens[i - 2].word != "well"
         if (i > a and tokens[i - 1].word in lx.non_agent_prepositions) or coordinated or as_member:
             # "companies, including ASML and Airbus, have called …": members of the subject speak;
             # "apps such as Venmo and Robinhood", "among them Samsung" only when nothing else does.
             if coordinated or tokens[i - 1].word in _MEMBERSHIP:
                 dependents.append(speaker)
+                members = members or tokens[i - 1].word in _MEMBERSHIP
             dependent_until = _mention_end(i, at, k)
             continue
         agents.append(speaker)
