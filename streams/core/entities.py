@@ -212,6 +212,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     local_index, local_entities, unknown_spans = _unknown_organisations(body, registry, starts)
     local_trie = _build_trie(local_index)
     tries = (local_trie, registry.trie) if local_index else (registry.trie,)
+    defined = {m.group(2): m.group(1).casefold() for m in _DEFINED_ACRONYM.finditer(body)} if "(" in body else {}
     mentions: list[Mention] = []
     seen_entities: set[str] = set()
     seen_people: dict[str, int] = {}
@@ -229,6 +230,10 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
             if (not alias.person and alias.entity_id not in local_entities
                     and any(s <= start < e for s, e in unknown_spans)):
                 continue  # inside "Apple Farms Ltd.": the article's own company, not the registry's Apple
+            if alias.upper and alias.person is None and (definer := defined.get(body[start:end])) is not None \
+                    and alias.entity_id in registry.entities \
+                    and registry.entities[alias.entity_id].name.split()[0].casefold() not in definer:
+                continue  # "Conseil du Café-Cacao (CCC)": this article's CCC, not the registry's
             if _acceptable(body, start, end, alias, registry, seen_entities, seen_people, surnames):
                 hit = (alias, end)
                 break
@@ -641,6 +646,9 @@ def _not_after_word(body: str, start: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+# "Conseil du Café-Cacao (CCC)": the article says what its acronym stands for.
+_DEFINED_ACRONYM = re.compile(rf"([{_UPPER}][\w’'&.-]*(?:[ \t]+(?:[a-z]{{1,4}}[ \t]+)?[{_UPPER}][\w’'&.-]*){{1,7}})[ \t]*"
+                              rf"\(([{_UPPER}][{_UPPER}0-9&]{{1,8}})\)")
 _ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{_UPPER}][{_UPPER}0-9&]{{1,8}})\)")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
 _TAIL_OF_NAME = re.compile(r"(?:\bof|\bfor)[ \t]+$")
