@@ -411,7 +411,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     if refusal is not None and _COORDINATORS.isdisjoint(before[refusal:]):
         polarity = -polarity  # "urged member states to reject the delay"; not "to reject the bill or exempt …"
     end = span.start + found[0].end
-    if polarity > 0 and (any(t.word in _INSTEAD for t in tokens[end:end + 6])
+    if polarity > 0 and (any(t.word in _INSTEAD for t in tokens[end:_clause_end(tokens, end, 12)])
                          or any(_is_target(tokens, i, lexicon) and lexicon.negators.isdisjoint(
                                     t.word for t in tokens[max(end, i - 2):i])  # not "without further delay"
                                 for i in range(end, min(len(tokens), end + 3)))):
@@ -422,6 +422,14 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
 
 
 _INSTEAD = frozenset({"instead"})
+
+
+def _clause_end(tokens: list, start: int, reach: int) -> int:
+    """Index of the first token after ``start`` that opens a new clause or a coordinated
+    phrase ("to keep the rule and would now back … instead"), at most ``reach`` on."""
+    stop = min(len(tokens), start + reach)
+    return next((i for i in range(start + 1, stop)
+                 if _CLAUSE_STOP.intersection(tokens[i].gap) or tokens[i].word in _COORDINATORS), stop)
 
 
 _COORDINATORS = frozenset({"or", "and"})
