@@ -675,8 +675,9 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
         for start, end, full_end in _NamePattern(registry.company_suffix, _NAME_BEFORE_SUFFIX, 80).finditer(body):
             words = body[start:full_end].split()
             if not registry.generic_name_words.isdisjoint(w.casefold() for w in words) or _TAIL_OF_NAME.search(
-                    body, max(0, start - 6), start) or _in_organisation_name(body, start, registry):
-                continue  # "the Working Group"; "… Regulators for Electronic Communications"
+                    body, max(0, start - 6), start) or _in_organisation_name(body, start, registry) \
+                    or _PROGRAMME_AFTER.match(body, full_end):
+                continue  # "the Working Group"; "… Regulators for Electronic Communications"; "the Clean Power 2030 plan"
             yield start, full_end, full_end
     if registry.company_prefix is not None:
         for m in _finditer_where(registry.company_prefix, body, _not_after_word):
@@ -685,6 +686,10 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     yield from _named_by_role(body, registry, starts)
     yield from _named_in_list(body, registry)
     yield from _named_by_no_comment(body, registry)
+
+
+_PROGRAMME_AFTER = re.compile(r"[ \t]+(?:\d{4}\b|(?:plan|programme|program|strategy|scheme|target|targets|initiative|agenda"
+                              r"|policy|mission|roadmap|auction|tender|round|pathway)\b)")
 
 
 def _in_organisation_name(body: str, start: int, registry: EntityRegistry) -> bool:
