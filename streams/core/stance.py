@@ -86,7 +86,7 @@ class StanceLexicon:
     def news_direction(self, words: list[str]) -> int:
         """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
         found = [m for m in self.events.find(words)
-                 if m.value > 0 or self.news_requests.isdisjoint(words[max(0, m.start - 5):m.start])]
+                 if m.value > 0 or self.news_requests.isdisjoint(words[max(0, m.start - 8):m.start])]
         # Scrapping an exemption tightens the rule: "scraps $150 VAT exemption" is no rollback.
         relief = {m.start for m in found if m.value < 0 and words[m.start] in _RELIEF_NOUNS}
         found = [m for m in found if m.start not in relief or not any(
@@ -152,6 +152,7 @@ def score_stance(
         if _uncertain(tokens, m.start, lexicon) or _at_a_position(tokens, m.end, lexicon):
             continue  # "did not say whether it would sign"; "backed Jio's position"
         polarity, weight, head, tail = cue.polarity, cue.weight, m.start, m.end
+        target = None
         if cue.kind == "request":
             action = _action(tokens, m.end, lexicon)
             if action is None:
@@ -187,7 +188,8 @@ def score_stance(
                 polarity = -polarity
         if m.start >= 2 and tokens[m.start - 1].word in _TOPIC_MARKERS and tokens[m.start - 2].word in _QUESTIONS:
             continue  # "asked about criticism from …": the question's topic, not the speaker's view
-        if _third_party(tokens, m.start):
+        if _third_party(tokens, m.start) and not (target is not None and target < m.start):
+            # (a look-back target already turned it: "critics who claimed the system was confusing")
             polarity = -polarity  # "those lobbying to water it down", "anyone who says it cannot work": their view, attacked
         neg = _negator(tokens, m.start, lexicon)
         if cue.kind == "request" and neg is None:
@@ -227,6 +229,11 @@ _RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carv
                            "reprieve", "relief", "suspension", "loophole", "loopholes"})
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
+def _cannot(tokens: list, i: int) -> bool:
+    """The "t" of "can't" ("can" is no negator; "couldn't" is caught by "couldn")."""
+    return tokens[i].word == "t" and tokens[i].gap in ("’", "'") and i > 0 and tokens[i - 1].word == "can"
+
+
 _BELIEF = frozenset({"believe", "believes", "think", "thinks", "consider", "considers", "agree", "agrees", "see", "sees"})
 
 
@@ -235,12 +242,12 @@ def _negator(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
     that negates a belief the cue depends on ("does not believe a state-by-state approach is
     the right way")."""
     for i in range(start - 1, max(-1, start - 1 - lexicon.negation_window), -1):
-        if tokens[i].word in lexicon.negators:
+        if _CLAUSE_STOP.intersection(tokens[i + 1].gap):
+            return None  # "WHO DOESN'T: Microsoft warned …"
+        if tokens[i].word in lexicon.negators or _cannot(tokens, i):
             if tokens[i].word == "without" and _negator(tokens, i, lexicon) is not None:
                 return None  # "will not close without fighting": two negations cancel
             return i
-        if _CLAUSE_STOP.intersection(tokens[i + 1].gap):
-            return None
     for i in range(start - 1, max(0, start - 13), -1):
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap) and not tokens[i + 1].gap.strip() in ('"', "“", "”"):
             return None
