@@ -350,9 +350,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             surnames.add(alias.tokens[0])
             return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories
     if (end - start > 1 and body[start + 1].isupper() and body[start:end].isupper()
-            and (_IN_CAPITALS.search(body, max(0, start - 40), min(len(body), end + 40)) if not alias.upper else
-                 alias.ambiguous and (_CAPITAL_WORD_BEFORE.search(body, max(0, start - 20), start)
-                                      or _CAPITAL_WORD_AFTER.match(body, end)))
+            and (not alias.upper or alias.ambiguous)
+            and (_CAPITAL_WORD_BEFORE.search(body, max(0, start - 20), start) or _CAPITAL_WORD_AFTER.match(body, end))
             and not _heads_its_line(body, start, end)):
         # "WHAT'S NEXT:", "THE BIG ONE —" are headings, not Next plc or ONE; "MATCH GROUP (Feb. 3)" heads its section
         return False
@@ -389,7 +388,6 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     return not strict and not _sentence_initial(body, start)
 
 
-_IN_CAPITALS = re.compile(r"\b[A-Z’']{2,}[ \t]+[A-Z’']{2,}\b")
 _CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z’']{2,}[ \t]+$")
 _CAPITAL_WORD_AFTER = re.compile(r"[ \t]+[A-Z’']{2,}\b")
 # The rest of a heading line that is only a name: "MATCH GROUP (Feb. 3)", "MATCH GROUP:".
