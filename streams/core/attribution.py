@@ -330,6 +330,13 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             kind = "normal"
         elif pending_subordinate and comma:
             kind, pending_subordinate = "normal", False
+        elif (comma and tok.word in _CONCESSIVE and i + 1 < len(tokens) and tokens[i + 1].word.endswith("ing")
+              and _predicate(tokens, starts[-1].start, i, at, lx, frozenset()) is None
+              and (close := next((j for j in range(i + 2, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted),
+                                 None)) is not None and close < len(tokens) - 1):
+            # "Genesis Energy, while saying it broadly accepted the reform, welcomed …": the subject goes on
+            aside.update(range(i, close))
+            continue
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
             kind = "according" if tok.word == "according" else "normal"
         elif comma and tok.word in lx.relative_pronouns:
@@ -562,6 +569,7 @@ def _adverb(token: Token) -> bool:
     return token.raw[:1].islower() and (token.word.endswith("ly") or token.word in _ADVERBS)
 
 
+_CONCESSIVE = frozenset({"while", "whilst", "although", "though", "despite"})
 _NO_SUBJECT = frozenset({"but", "and", "yet", "or", "so", "no", "not", "less", "more"})  # "…, but no less opposed"
 _ADVERBS = frozenset({"also", "still", "then", "later", "now", "again", "even", "already", "always", "never",
                       "further", "instead", "separately", "meanwhile"})
