@@ -521,7 +521,9 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         if body[max(0, name_start - 2):name_start] == ") ":
             continue  # "China Northern Rare Earth (Group) High-Tech Co.": the end of a longer name
         words = body[name_start:name_end].split()
-        cut = max((i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w.rstrip(".")) > 3), default=-1)
+        cut = max((i for i, w in enumerate(words[:-1]) if w.endswith(".") and (len(w.rstrip(".")) > 3 or (
+            w[:-1].isalpha() and w[:-1].isupper() and len(w) > 2 and w[:-1].casefold() not in registry.legal_forms))),
+                  default=-1)  # "… the Treasury. TikTok Pte Ltd", "THE DELAY ASK. Tidewater People Search LLC"
         words = [w for w in words[cut + 1:]]  # "… the Treasury. TikTok Pte Ltd" names TikTok
         while words and words[0][:1].isdigit() and len(words) > 1:
             words.pop(0)  # "in 2025 Ledgerline Inc."
