@@ -736,8 +736,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     elif any(w in lx.group_pronouns for w in words) and (discourse.last_speakers or discourse.last_company):
         # "So yes, we support the regulation" in an interview: the company being interviewed.
         return list(discourse.last_speakers) or [discourse.last_company]
-    elif _definite_company(tokens, a, b, lx):
-        resolved = discourse.last_company  # "the company", "the e-commerce giant"; not "The Korea Startup Forum"
+    elif _definite_company(tokens, a, b, lx) and not _opens_with_other_name(tokens, a, at, lx):
+        # "the company", "the e-commerce giant"; not "The Korea Startup Forum", nor "Airlines for America, the trade group"
+        resolved = discourse.last_company
     elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):
         # "…,” Chief Executive Fiona Marsh said: the company of the story so far speaks through her;
         # in an interview or an earnings call, the company interviewed or holding the call.
@@ -809,6 +810,19 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
                 return True
     return False
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "de", "&"})
+
+
+def _opens_with_other_name(tokens, a: int, at, lx: AttributionLexicon) -> bool:
+    """Whether a phrase opens with a capitalised name the registry does not know, then a comma
+    (the description after it, "the trade group for …", is that name's, not the last company's)."""
+    j = a
+    while j < len(tokens) and j not in at and (tokens[j].raw[:1].isupper() or (j > a and tokens[j].word in _NAME_LINKS)):
+        j += 1
+    return (j > a and j < len(tokens) and "," in tokens[j].gap and tokens[j - 1].raw[:1].isupper()
+            and tokens[a].word not in lx.anaphor_determiners and tokens[a].word not in lx.intro_words)
 
 
 def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon) -> bool:

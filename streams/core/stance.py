@@ -14,6 +14,7 @@ from streams.core.phrases import PhraseIndex, PhraseMatch
 
 SUPPORT, OPPOSE, NEUTRAL = "support", "oppose", "neutral"
 _DECISION = 0.15
+_SENTIMENT_ONLY = 0.5  # VADER alone decides a statement about rules only when it is this sure
 _NEGATED = -0.6  # "did not oppose" is weaker than "supported"
 _CLAUSE_STOP = frozenset(",;:.!?")
 
@@ -214,7 +215,7 @@ def score_stance(
         confidence = 0.5 + 0.4 * min(1.0, abs(raw)) + (0.1 if agree else 0.0) - (0.1 if clash else 0.0)
     elif neutral_cue:
         return StanceResult(NEUTRAL, 0.0, 0.75, tuple(evidence))
-    elif about_rules and abs(compound) >= 0.5:
+    elif about_rules and abs(compound) >= _SENTIMENT_ONLY:
         score = vader_weight * compound
         confidence = 0.25 + 0.25 * abs(compound)
         evidence.append(f"sentiment {compound:+.2f}")
