@@ -827,6 +827,10 @@ def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) ->
     "Federal Deposit Insurance Corp.", "Better Markets, an advocacy group"."""
     if any(w.strip(".,").casefold() in registry.organisation_words for w in words):
         return ORGANISATION
+    if len(words) == 1 and words[0].isupper() and (definer := re.search(
+            rf"((?:[\w’'&.-]+[ \t]+){{1,8}})\({re.escape(words[0])}\)", body)) is not None and any(
+            w.strip(".,").casefold() in registry.organisation_words for w in definer.group(1).split()):
+        return ORGANISATION  # "the Gambling Regulatory Authority of Ireland (GRAI)": later "the GRAI's chief executive"
     appositive = registry.appositive.match(body, end) or _BODY_APPOSITIVE.match(body, end)
     if appositive is not None and registry.organisation_descriptors.search(appositive.group()):
         return ORGANISATION  # "Better Markets, an advocacy group", "Plastics SA, the industry body"
