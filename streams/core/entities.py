@@ -280,6 +280,9 @@ def _name_starts(body: str, registry: EntityRegistry) -> list[re.Match[str]]:
 
 
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w’'&-]*(?:[ \t]+[A-Z][\w’'&-]*)?)[ \t]+$")
+_LEADING_WORDS = frozenset({"the", "a", "an", "for", "to", "from", "with", "at", "by", "on", "in", "like", "unlike",
+                           "including"})
+_NEXT_NAME_WORD = re.compile(r"(?<=\s)\S")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-z\u00df-\u00ff]\w*")
@@ -667,6 +670,12 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
         yield m.start(1), m.end(1), m.end(1)  # "PT Ojek Nusantara Digital"
     for start, end, full_end in _NamePattern(registry.appositive, _NAME_BEFORE_COMMA, 80).finditer(body, False):
         words = [_POSSESSIVE.sub("", w.casefold()) for w in body[start:end].split()]
+        while len(words) > 1 and words[1] not in registry.name_stopwords and (words[0] in _LEADING_WORDS or (
+                words[0] in registry.demonyms and _registry_name(registry, tuple(words[1:])))):
+            # "For Fairphone, the Amsterdam company …" names Fairphone; "The Swiss Syngenta, …" Syngenta;
+            # "Saudi Electricity Company, the utility, …" stays whole
+            start = _NEXT_NAME_WORD.search(body, start + 1).start()
+            words = words[1:]
         if words[0] not in registry.name_stopwords and not all(
                 w in registry.place_words or w in registry.demonyms or w in registry.name_stopwords for w in words):
             yield start, end, full_end  # not "Nigeria, which exports oil"
@@ -822,11 +831,16 @@ _NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+[{_UPP
                                     rf"(?=[ \t]*[,;:”\")]|\.(?!\w)|[ \t]+[a-z]|[’']s\b)")
 
 
+_WEAK_ORGANISATION_WORDS = frozenset({"centre", "center", "institute", "foundation", "trust", "network", "exchange"})
+
+
 def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) -> str:
     """``company``, or ``organisation`` for an agency, association or advocacy group: the
     "Federal Deposit Insurance Corp.", "Better Markets, an advocacy group"."""
-    if any(w.strip(".,").casefold() in registry.organisation_words for w in words):
-        return ORGANISATION
+    org_words = {w.strip(".,").casefold() for w in words} & registry.organisation_words
+    if org_words and not (org_words <= _WEAK_ORGANISATION_WORDS and (appositive := registry.appositive.match(body, end))
+                          and not registry.organisation_descriptors.search(appositive.group())):
+        return ORGANISATION  # but "Rack Centre, the Lekki-based colocation operator" is a company
     if len(words) == 1 and words[0].isupper() and (definer := re.search(
             rf"((?:[\w’'&.-]+[ \t]+){{1,8}})\({re.escape(words[0])}\)", body)) is not None and any(
             w.strip(".,").casefold() in registry.organisation_words for w in definer.group(1).split()):
