@@ -191,7 +191,10 @@ def attribute_statement(
         agents, region, named = _clause_agents(tokens, clause, mentions, at, entities, lexicon,
                                                cue_starts - aside, discourse, aside)
         if agents is None:
-            if clause.kind == "normal" and not named and previous_agents and not _has_subject(tokens, clause, lexicon):
+            if not named and previous_agents and (
+                    (clause.kind == "normal" and not _has_subject(tokens, clause, lexicon))
+                    or (clause.kind == "relative" and tokens[clause.start].word == "who")):
+                # "…, said chief executive Aisha Rahman, who testified for the bill": the speaker goes on
                 agents, region = previous_agents, (clause.start, clause.end)
             elif clause is clauses[0] and continuing and discourse.last_speakers and _all_quoted(tokens, clause):
                 agents, region = list(discourse.last_speakers), (clause.start, clause.end)
