@@ -340,6 +340,10 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             # "Genesis Energy, while saying it broadly accepted the reform, welcomed …": the subject goes on
             aside.update(range(i, close))
             continue
+        elif comma and tok.word in lx.subordinators and _predicate(tokens, starts[-1].start, i, at, lx, frozenset()) is None:
+            # "Last year, when Brussels agreed to a delay, FGV was among the first to welcome it": the
+            # subordinate clause ends at the next comma, where the main clause begins
+            kind, pending_subordinate = "normal", True
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
             kind = "according" if tok.word == "according" else "normal"
         elif comma and tok.word in lx.relative_pronouns:

@@ -184,8 +184,10 @@ def score_stance(
                 polarity = -polarity
                 consumed.add(target)
                 head, tail = min(head, target), max(tail, target + 1)
-            elif direction < 0 and not _judges_rule(tokens, m.end, lexicon) and _generic_reference(
-                    tokens, m.start, m.end, lexicon, cue.evaluative):
+            elif not _judges_rule(tokens, m.end, lexicon) and _generic_reference(
+                    tokens, m.start, m.end, lexicon, cue.evaluative) and (direction < 0 or _reports_rollback(tokens, lexicon)):
+                # the news is a rollback, or this statement says the decision was one ("when Brussels
+                # agreed to a second delay, FGV was among the first to welcome the decision")
                 polarity = -polarity
         if m.start >= 2 and tokens[m.start - 1].word in _TOPIC_MARKERS and tokens[m.start - 2].word in _QUESTIONS:
             continue  # "asked about criticism from …": the question's topic, not the speaker's view
@@ -230,6 +232,15 @@ _RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carv
                            "reprieve", "relief", "suspension", "loophole", "loopholes"})
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
+def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
+    """Whether a statement reports a rollback as done ("when Brussels agreed to a second
+    12-month delay"): not asked for, not a possible consequence ("could weaken security")."""
+    words = [t.word for t in tokens]
+    return any(m.value < 0 and _MODALS.isdisjoint(words[max(0, m.start - 2):m.start])
+               and lexicon.news_requests.isdisjoint(words[max(0, m.start - 8):m.start])
+               for m in lexicon.events.find(words))
+
+
 def _cannot(tokens: list, i: int) -> bool:
     """The "t" of "can't" ("can" is no negator; "couldn't" is caught by "couldn")."""
     return tokens[i].word == "t" and tokens[i].gap in ("’", "'") and i > 0 and tokens[i - 1].word == "can"
