@@ -743,7 +743,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     elif any(w in lx.group_pronouns for w in words) and (discourse.last_speakers or discourse.last_company):
         # "So yes, we support the regulation" in an interview: the company being interviewed.
         return list(discourse.last_speakers) or [discourse.last_company]
-    elif _definite_company(tokens, a, b, lx) and not _opens_with_other_name(tokens, a, at, lx):
+    elif _definite_company(tokens, a, b, lx, at) and not _opens_with_other_name(tokens, a, at, lx):
         # "the company", "the e-commerce giant"; not "The Korea Startup Forum", nor "Airlines for America, the trade group"
         resolved = discourse.last_company
     elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):
@@ -809,13 +809,14 @@ _INTERVIEWEE = re.compile(
 _BYLINE = re.compile(r"By (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){1,3}), (?:the )?" + _LEADER)
 
 
-def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
-    """Whether a phrase is a definite description of a company ("on Tuesday the company")."""
+def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -> bool:
+    """Whether a phrase is a definite description of a company ("on Tuesday the company", "the
+    Alphabet unit": a company named as a modifier is no other name)."""
     for j in range(a, b):
         if tokens[j].word in lx.anaphor_determiners:
             ahead = range(j + 1, min(b, j + 4))
             if any(tokens[i].word in lx.company_heads for i in ahead) and not any(
-                    tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms
+                    tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms and (at is None or i not in at)
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
                 return True
     return False
