@@ -88,13 +88,17 @@ class StanceLexicon:
         """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
         found = [m for m in self.events.find(words)
                  if m.value > 0 or self.news_requests.isdisjoint(words[max(0, m.start - 8):m.start])]
-        # Scrapping an exemption tightens the rule: "scraps $150 VAT exemption" is no rollback.
-        relief = {m.start for m in found if m.value < 0 and words[m.start] in _RELIEF_NOUNS}
-        found = [m for m in found if m.start not in relief or not any(
-            n.value < 0 and n.start < m.start <= n.end + 4 for n in found if n.start not in relief)]
-        rollback = sum(1 for m in found if m.value < 0 and not any(
-            m.start < r <= m.end + 4 for r in relief))
-        return -1 if rollback >= 2 and rollback > len(found) - rollback else 1
+        # Scrapping an exemption or an allowance tightens the rule ("scraps $150 VAT exemption");
+        # the relief word itself is then no rollback of its own.
+        tightening = {m.start for m in found if m.value < 0 and words[m.start] not in _RELIEF_NOUNS
+                      and not _RELIEF_NOUNS.isdisjoint(words[m.end:m.end + 4])}
+        found = [m for m in found if not (words[m.start] in _RELIEF_NOUNS and any(
+            n.start in tightening and n.start < m.start <= n.end + 4 for n in found))]
+        rollbacks = [m for m in found if m.value < 0 and m.start not in tightening]
+        # "approved changes … that narrow the government's ability": adopting a rollback is one
+        adoptions = [m for m in found if (m.value > 0 or m.start in tightening) and not any(
+            m.end <= n.start <= m.end + 10 and "." not in words[m.end:n.start] for n in rollbacks)]
+        return -1 if len(rollbacks) >= 2 and len(rollbacks) > len(adoptions) else 1
 
 
 class StanceResult(NamedTuple):
@@ -229,7 +233,8 @@ def score_stance(
 
 
 _RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carve-out", "carve-outs", "moratorium",
-                           "reprieve", "relief", "suspension", "loophole", "loopholes"})
+                           "reprieve", "relief", "suspension", "loophole", "loopholes", "allowance", "allowances",
+                           "deduction", "deductions"})
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
 def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
