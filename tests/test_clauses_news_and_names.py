@@ -1,0 +1,114 @@
+"""Clause structure around the subject, the news read
+from the lead, headings, acronyms, and cue phrases whose sense depends on what they point at.
+
+Every article here is written for the test; none comes from a gold set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_news_and_discourse import label
+
+ADOPTION = "The ministry on Tuesday adopted a levy on online marketplaces that takes effect next year. "
+
+
+def speakers(analysis) -> set[str]:
+    return {e.company_id for e in analysis.events if e.role == "speaker"}
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    # a subject that does not speak yet is the company a later clause or "a spokesperson" speaks for
+    ("Harbor Air Ltd. did not address the proposal; a spokesperson instead said the airline opposed it.",
+     "harbor-air", "oppose"),
+    ("Harbor Air Ltd. was more measured in tone but no less opposed.", "harbor-air", "oppose"),
+    # a relative clause inside the subject's appositive holds no verb of its own
+    ("Harbor Air Ltd., the carrier that listed in Lisbon in December, said on Tuesday it opposed the levy.",
+     "harbor-air", "oppose"),
+    # a concessive aside after the subject
+    ("Harbor Air Ltd., while saying it broadly accepted the aim, welcomed the decision to exempt small carriers.",
+     "harbor-air", "oppose"),
+    # "who runs", "who heads … for", before the verb and after a trailing speaker
+    ("Dana Reyes, who runs Harbor Air Ltd., a Lisbon carrier, said the levy was a disaster.", "harbor-air", "oppose"),
+    ("Reyes, who heads U.S. policy for Harbor Air Ltd., said the levy “gets the big things right.”",
+     "harbor-air", "support"),
+])
+def test_who_speaks_in_the_subject(analyse, body, company, stance):
+    assert label(analyse(ADOPTION + body), company) == stance
+
+
+def test_a_who_clause_after_a_named_speaker_is_the_speakers(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. sees it differently. “Kids find help,” said chief executive "
+                       "Dana Reyes, who testified for the bill.")
+    assert label(analysis, "harbor-air") == "support"
+
+
+def test_a_subordinate_clause_after_an_intro_is_not_the_subject(analyse):
+    analysis = analyse("Brussels delayed the rules again on Monday. Last year, when Brussels agreed to a second "
+                       "12-month delay, the planter Palmira Bhd. was among the first to welcome the decision.")
+    assert "palmira" in speakers(analysis)
+    assert label(analysis, "palmira") == "oppose"  # the decision it welcomed was a delay
+
+
+@pytest.mark.parametrize("lead, direction", [
+    ("The committee scraps the $150 VAT exemption on parcels. The committee scrapped the exemption on Monday.", 1),
+    ("The cabinet approved changes that narrow the government's ability to attach conditions. "
+     "Ministers approved changes that narrow the government's ability to block mergers.", -1),
+    ("The bank proposed banning surcharges and cutting the interchange fees banks earn. "
+     "It proposed cutting the fees banks earn by a third.", 1),
+    ("Safaricom and Airtel push back as MPs endorse a higher excise. Operators push back on the plan.", 1),
+])
+def test_news_direction(core_resources, lead, direction):
+    from streams.core.phrases import WORD
+    assert core_resources.stance.news_direction(WORD.findall(lead.lower())) == direction
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ("Harbor Air Ltd. said: “We support the idea. We can’t support the timeline.”", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said the company “will not close without fighting”.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. welcomed the grace period, saying firms need time.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said it has supported this reform since the Kingman review.", "harbor-air", "support"),
+    ("Harbor Air Ltd. said the levy would make its service less helpful to people.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said the company “supports sensible oversight,” but the letter it filed reads as "
+     "a broad objection to the levy.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. has little patience for the complaints about the levy.", "harbor-air", "support"),
+    ("Harbor Air Ltd. urged ministers to keep the levy and would now back a state scheme instead.",
+     "harbor-air", "support"),
+])
+def test_cues_read_against_what_they_point_at(analyse, body, company, stance):
+    assert label(analyse(ADOPTION + body), company) == stance
+
+
+def test_a_question_takes_no_side(analyse):
+    analysis = analyse(ADOPTION + "HOST: Harbor Air Ltd. has not said anything. Is that because they're unhappy?")
+    assert label(analysis, "harbor-air") == "neutral"
+
+
+def test_initials_do_not_end_a_sentence(analyse):
+    analysis = analyse(ADOPTION + "While A.P. Moller-Maersk called the levy “a setback,” Harbor Air Ltd. "
+                       "described it as “the right call.”")
+    assert len(analysis.statements) == 2
+
+
+@pytest.mark.parametrize("body, present, absent", [
+    ("CADE ruled against Apple.\n\nMATCH GROUP (Feb. 3)\n\nThe finance chief said the order was assessed.",
+     "match-group", None),
+    ("The review is done.\n\nWHAT’S NEXT: the ministry will decide.", None, "next-plc"),
+    ("The Conseil du Café-Cacao (CCC) said beans need receipts. It asked the CCC to check them.", None, "ccc-poland"),
+    ("The tax rises. ABN AMRO said it understood the need for public finances.", "abn-amro", None),
+    ("Samsung, whose phones carry Google's Gemini features, did not respond.", "samsung-electronics", "gemini"),
+    ("The state passed the PFAS rule. 3M, headquartered in nearby Maplewood, said it had exited PFAS.", "3m", None),
+])
+def test_names_in_headings_acronyms_and_products(analyse, body, present, absent):
+    ids = {e.company_id for e in analyse(body).events}
+    if present:
+        assert present in ids
+    if absent:
+        assert absent not in ids
+
+
+def test_a_place_named_like_a_local_company_is_not_it(analyse):
+    analysis = analyse(ADOPTION + "Kumamoto Seimitsu Kogyo K.K. opposed the levy. Japan Advanced Semiconductor "
+                       "Manufacturing, the Kumamoto foundry majority-owned by TSMC, declined to comment.")
+    kumamoto = [e for e in analysis.events if e.company_id == "kumamoto-seimitsu-kogyo"]
+    assert [e.statement_index for e in kumamoto] == [1]
+    assert "japan-advanced-semiconductor-manufacturing" in speakers(analysis)
