@@ -199,8 +199,12 @@ def attribute_statement(
             elif clause is clauses[0] and continuing and discourse.last_speakers and _all_quoted(tokens, clause):
                 agents, region = list(discourse.last_speakers), (clause.start, clause.end)
             else:
-                previous_agents = []
-                other_spoke = named is not None or _has_subject(tokens, clause, lexicon)
+                if tokens[clause.start].word not in lexicon.subordinators:
+                    previous_agents = []  # "… while the bill is debated, and urged …": the speaker goes on
+                # someone else spoke ("The Palm Oil Council said …"); not "while the bill is debated"
+                other_spoke = named is not None or (_has_subject(tokens, clause, lexicon) and any(
+                    (tokens[i].word in lexicon.reporting or i in cue_starts) and not tokens[i].quoted
+                    for i in range(clause.start, clause.end)))
                 if named:
                     speakers.append(named)
                     main_speaker = main_speaker or named.name
@@ -356,8 +360,10 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             kind = "relative"
         elif comma and tok.word in lx.commentary:
             kind = "commentary"
-        elif comma and tok.word == "and" and i + 1 < len(tokens) and (i + 1 in at or tokens[i + 1].raw[:1].isupper()):
-            kind = "normal"
+        elif comma and tok.word == "and" and i + 1 < len(tokens) and (
+                i + 1 in at or tokens[i + 1].raw[:1].isupper()
+                or (tokens[i + 1].word in lx.reporting and not tokens[i + 1].quoted)):
+            kind = "normal"  # "…, and Meta said …"; "…, while the bill is debated, and urged …"
         if kind:
             clause = _Clause(i, 0, kind)
             if kind == "relative" and not any(tokens[j].word in _MEMBERSHIP for j in range(max(0, i - 10), i)):

@@ -435,6 +435,8 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     if refusal is not None and _COORDINATORS.isdisjoint(before[refusal:]):
         polarity = -polarity  # "urged member states to reject the delay"; not "to reject the bill or exempt …"
     end = span.start + found[0].end
+    if polarity > 0 and words[found[0].start] in _KEEP and _EARLIER.intersection(words[found[0].end:found[0].end + 2]):
+        return -1, end  # "asked MPs to retain the current rate": the rule as it was, before this one
     if polarity > 0 and (any(t.word in _INSTEAD for t in tokens[end:_clause_end(tokens, end, 12)])
                          or any(_is_target(tokens, i, lexicon) and lexicon.negators.isdisjoint(
                                     t.word for t in tokens[max(end, i - 2):i])  # not "without further delay"
@@ -446,6 +448,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
 
 
 _INSTEAD = frozenset({"instead"})
+_KEEP = frozenset({"keep", "retain", "maintain", "preserve", "stick"})
 
 
 def _clause_end(tokens: list, start: int, reach: int) -> int:
