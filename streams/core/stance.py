@@ -274,12 +274,14 @@ def _negator(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
 
 
 def _at_a_position(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
-    """Whether a cue's object is another party's position ("backed Jio's position")."""
+    """Whether a cue's object is another party's position ("backed Jio's position", "supports the
+    demand of the association …")."""
     for i in range(end, min(len(tokens) - 1, end + 4)):
         if (tokens[i + 1].word in lexicon.position_nouns and tokens[i].word == "s" and tokens[i].gap in ("’", "'")
                 and i > 0 and tokens[i - 1].raw[:1].isupper()):
             return True  # a named party's position, not "the regulator's call"
-    return False
+    return (end + 2 < len(tokens) and tokens[end].word == "the" and tokens[end + 1].word in lexicon.position_nouns
+            and tokens[end + 2].word in ("of", "by"))
 
 
 def _uncertain(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
