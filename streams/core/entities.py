@@ -239,6 +239,8 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
                 break
         if hit is None or _dateline_credit(body, start, end) or _medium(body, start, hit[1]):
             continue
+        if body[start - 1:start] == "(" and body.startswith(":", hit[1]):
+            continue  # "Deere & Co. (NYSE: DE)": the exchange of a ticker
         alias, end = hit
         if len(alias.tokens) == 1 and alias.entity_id in local_entities and _THE_BEFORE.search(
                 body, max(0, start - 5), start) and _LOWER_AFTER.match(body, end):

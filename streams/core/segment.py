@@ -234,8 +234,10 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
     capital_follows = bool(opener) or nxt.isupper()
     next_lower = next_word.lower()
     if bare in rules.legal_forms or last in rules.legal_forms:
-        # "Apple Inc. €500 million", "Xiaomi Corp. Co-founder Lei Jun", "Kiranpay Pvt. Ltd.": the name goes on.
-        return capital_follows and next_lower not in rules.continuations and next_word.rstrip(".") not in rules.legal_forms
+        # "Apple Inc. €500 million", "Xiaomi Corp. Co-founder Lei Jun", "Kiranpay Pvt. Ltd.": the name goes on;
+        # so does "Deere & Co. (NYSE: DE) said".
+        return (capital_follows and opener != "(" and next_lower not in rules.continuations
+                and next_word.rstrip(".") not in rules.legal_forms)
     if bare in rules.country_abbreviations:
         return bool(opener) or next_lower in rules.sentence_starters
     return True
