@@ -17,6 +17,7 @@ _DECISION = 0.15
 _SENTIMENT_ONLY = 0.5  # VADER alone decides a statement about rules only when it is this sure
 _NEGATED = -0.6  # "did not oppose" is weaker than "supported"
 _CLAUSE_STOP = frozenset(",;:.!?")
+_SENTENCE_END = frozenset(".!?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +300,8 @@ def _object_range(tokens: list, end: int, lexicon: StanceLexicon, extra: int = 0
     for i in range(end, stop):
         if i > end and (_CLAUSE_STOP.intersection(tokens[i].gap) or tokens[i].word in _NEW_CLAUSE):
             return range(end, i)  # "filed a suit last week arguing the lower threshold …": the suit's object ends
+        if i == end and _SENTENCE_END.intersection(tokens[i].gap):
+            return range(end, end)  # "The law was fine. The lobbying …": nothing after the full stop
     return range(end, stop)
 
 
@@ -401,6 +404,9 @@ def _third_party(tokens: list, start: int) -> bool:
     demanding a pause …", "anyone who says reuse cannot work", "streamers that … complain"."""
     if start >= 1 and tokens[start - 1].word == "those" and tokens[start].word.endswith(("ing", "ed")):
         return True  # "those demanding a pause"; not "shares those concerns"
+    if start >= 2 and tokens[start - 1].word == "people" and tokens[start - 2].word == "the" \
+            and tokens[start].word.endswith("ing"):
+        return True  # "The people warning that this will cut off credit are …"
     for i in range(start - 1, max(0, start - 7), -1):
         if tokens[i].word in FIRST_PERSON:
             return False  # "we are among the companies that support it"
