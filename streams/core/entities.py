@@ -230,7 +230,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
             if (not alias.person and alias.entity_id not in local_entities
                     and any(s <= start < e for s, e in unknown_spans)):
                 continue  # inside "Apple Farms Ltd.": the article's own company, not the registry's Apple
-            if alias.upper and alias.person is None and (definer := defined.get(body[start:end])) is not None \
+            if alias.person is None and (definer := defined.get(body[start:end])) is not None \
                     and alias.entity_id in registry.entities \
                     and registry.entities[alias.entity_id].name.split()[0].casefold() not in definer:
                 continue  # "Conseil du Café-Cacao (CCC)": this article's CCC, not the registry's
