@@ -208,7 +208,7 @@ BLIND_FLOORS = {
     "articles_blind5.jsonl": 0.80, "articles_blind6.jsonl": BLIND_MIN_F1, "articles_blind7.jsonl": 0.80,
     "articles_blind8.jsonl": 0.82, "articles_blind9.jsonl": 0.72, "articles_blind10.jsonl": 0.78,
     "articles_blind11.jsonl": 0.80, "articles_blind12.jsonl": 0.72, "articles_blind13.jsonl": 0.76,
-    "articles_blind14.jsonl": 0.83, "articles_blind15.jsonl": 0.77,
+    "articles_blind14.jsonl": 0.83, "articles_blind15.jsonl": 0.77, "articles_blind16.jsonl": 0.70,
 }
 
 
