@@ -97,6 +97,8 @@ def test_initials_do_not_end_a_sentence(analyse):
     ("The tax rises. ABN AMRO said it understood the need for public finances.", "abn-amro", None),
     ("Samsung, whose phones carry Google's Gemini features, did not respond.", "samsung-electronics", "gemini"),
     ("The state passed the PFAS rule. 3M, headquartered in nearby Maplewood, said it had exited PFAS.", "3m", None),
+    ("Under the Battery Waste Management Rules, producers pay. Tata Steel Ltd said it complied.", "tata-steel",
+     "waste-management"),
 ])
 def test_names_in_headings_acronyms_and_products(analyse, body, present, absent):
     ids = {e.company_id for e in analyse(body).events}

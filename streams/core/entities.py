@@ -343,8 +343,11 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
         return False  # "DIGI, the Digital Industry Group, said": another body's acronym
     following_name = _ORGANISATION_NEXT.match(body, end) if alias.person is None else None
-    if following_name is not None and following_name.group(1).casefold() in registry.organisation_words:
-        return False  # "American Water Works Association" is an association, not American Water Works
+    if following_name is not None and (following_name.group(1).casefold() in registry.organisation_words
+                                       or following_name.group(1) in _RULE_TITLE_WORDS):
+        # "American Water Works Association" is an association, not American Water Works;
+        # "the Battery Waste Management Rules" a rule, not Waste Management Inc.
+        return False
     if alias.short_person:
         return any(p.split()[-1].casefold() == alias.tokens[0] or alias.tokens[0] in p.casefold().split()
                    for p in seen_people)
@@ -393,6 +396,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     return not strict and not _sentence_initial(body, start)
 
 
+_RULE_TITLE_WORDS = frozenset({"Rules", "Rule", "Act", "Regulation", "Regulations", "Directive", "Bill", "Law", "Code",
+                               "Ordinance", "Decree", "Standard", "Standards", "Scheme"})
 _CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z’']{2,}[ \t]+$")
 _CAPITAL_WORD_AFTER = re.compile(r"[ \t]+[A-Z’']{2,}\b")
 # The rest of a heading line that is only a name: "MATCH GROUP (Feb. 3)", "MATCH GROUP:".
