@@ -795,11 +795,11 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
 
 _CALL = re.compile(r"[’']s (?:[\w-]+ ){0,3}(?:results|earnings|investor|analyst|conference|shareholder)s? "
                    r"(?:call|meeting|briefing|webcast)\b"
-                   r"|\b(?:results|earnings|investor|analyst|conference|shareholder)s? (?:call|meeting|briefing|webcast) of "
+                   r"|\b(?:results|earnings|investor|analyst|conference|shareholder)s? (?:conference )?(?:call|meeting|briefing|webcast) of "
                    # "Daeyang Holdings Co., Ltd. — Q4 2025 Earnings Conference Call"
                    r"| [—–-] (?:[\w-]+ ){0,3}(?:[Ee]arnings|[Rr]esults|[Cc]onference) (?:[Cc]onference )?[Cc]all\b"
                    # "welcome to the Cedar Valley Bancorp fourth-quarter 2025 earnings conference call"
-                   r"| (?:[\w-]+ ){0,3}(?:results|earnings|investor|analyst) (?:conference )?call\b")
+                   r"| (?:[\w-]+ ){0,3}(?:results|earnings|investor|analyst) (?:conference )?call\b(?! of\b)")
 _LEGAL_TAIL = re.compile(r"[\s,.]*(?:\w{1,4}\.?)?[\s,.]*")  # what a mention may leave of a legal form: ", Ltd."
 _LEADER = (r"(?:co-?founder|founder|chief executive(?: officer)?|ceo|chair(?:man|woman)?|president|managing director"
            r"|chief [a-z]+ officer|head|director|partner|general counsel)\b[^.]{0,60}? (?:of|at) ")
