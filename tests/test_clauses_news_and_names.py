@@ -73,6 +73,9 @@ def test_news_direction(core_resources, lead, direction):
     ("Harbor Air Ltd. has little patience for the complaints about the levy.", "harbor-air", "support"),
     ("Harbor Air Ltd. urged ministers to keep the levy and would now back a state scheme instead.",
      "harbor-air", "support"),
+    ("Harbor Air Ltd. said it had been calling for a Europe-wide levy for years.", "harbor-air", "support"),
+    ("Harbor Air Ltd. would ask the Legislature to cap damages.", "harbor-air", "neutral"),
+    ('Harbor Air Ltd. described the levy as "symbolic politics".', "harbor-air", "oppose"),
 ])
 def test_cues_read_against_what_they_point_at(analyse, body, company, stance):
     assert label(analyse(ADOPTION + body), company) == stance

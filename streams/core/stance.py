@@ -436,6 +436,15 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     words = [t.word for t in tokens[span.start:span.stop]]
     found = lexicon.actions.find(words)
     if not found:
+        # "calling for a UK-wide scheme for years": asking for the rule itself (a noun phrase, not
+        # "to cap damages" or "asked us about the rule")
+        if not words or words[0] not in ("a", "an", "the"):
+            return None
+        for k, word in enumerate(words[1:4], 1):
+            if _is_target(tokens, span.start + k, lexicon) or word in lexicon.generic_references or word == "to":
+                return None  # "ask the Legislature to cap damages": what follows "to" is an action
+            if word in lexicon.rule_nouns:
+                return 1, span.start + k + 1
         return None
     polarity = found[0].value
     before = words[max(0, found[0].start - 4):found[0].start]
