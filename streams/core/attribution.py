@@ -845,8 +845,8 @@ def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon
     """Whether a phrase has a capitalised word that is neither a title nor a person's name
     ("an Idealo spokesperson"), or names a public body ("the bureau's acting director"):
     then it is not the company of the story that speaks."""
-    if any(tokens[i].word in lx.non_speaker_nouns for i in range(a, b)):
-        return True
+    if any(tokens[i].word in lx.non_speaker_nouns or tokens[i].word in lx.organisation_nouns for i in range(a, b)):
+        return True  # "A coalition spokesperson said": the coalition's, not the last company's
     in_names = {i for start, name in names for i in range(start, start + len(name.split()))}
     if any(tokens[i].raw[:1].isdigit() or (i + 1 < b and tokens[i + 1].word == "s" and tokens[i + 1].gap in ("’", "'")
                                             and tokens[i].raw[:1].isupper() and i not in in_names)
