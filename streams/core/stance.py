@@ -189,8 +189,9 @@ def score_stance(
                 polarity = -polarity
                 consumed.add(target)
                 head, tail = min(head, target), max(tail, target + 1)
-            elif not _judges_rule(tokens, m.end, lexicon) and _generic_reference(
-                    tokens, m.start, m.end, lexicon, cue.evaluative) and (direction < 0 or _reports_rollback(tokens, lexicon)):
+            elif (not _judges_rule(tokens, m.end, lexicon)
+                  and _generic_reference(tokens, m.start, m.end, lexicon, cue.evaluative)
+                  and (direction < 0 or _reports_rollback(tokens, lexicon))):
                 # the news is a rollback, or this statement says the decision was one ("when Brussels
                 # agreed to a second delay, FGV was among the first to welcome the decision")
                 polarity = -polarity
@@ -238,6 +239,8 @@ _RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carv
                            "deduction", "deductions"})
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
+
+
 def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
     """Whether a statement reports a rollback as done ("when Brussels agreed to a second
     12-month delay"): not asked for, not a possible consequence ("could weaken security")."""
