@@ -186,8 +186,10 @@ def attribute_statement(
     other_spoke = False  # the last clause's subject was no company ("The Palm Oil Council said …")
     continuing = discourse.statement_index == index - 1
     for clause in clauses:
-        if other_spoke and clause.kind == "normal" and clause.start not in at and not _has_subject(tokens, clause, lexicon):
-            continue  # "…, but repeated its call for …": the council goes on speaking, not the last company
+        if other_spoke and clause.start not in at and (
+                clause.kind == "relative" or (clause.kind == "normal" and not _has_subject(tokens, clause, lexicon))):
+            # "…, but repeated its call for …", "…, which it said had fallen": the union goes on speaking
+            continue
         agents, region, named = _clause_agents(tokens, clause, mentions, at, entities, lexicon,
                                                cue_starts - aside, discourse, aside)
         if agents is None:
