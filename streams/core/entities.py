@@ -209,10 +209,10 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     looked up, and the trie is walked word by word from there.
     """
     starts = _name_starts(body, registry)
-    local_index, local_entities, unknown_spans = _unknown_organisations(body, registry, starts)
+    defined = _acronym_definitions(body)
+    local_index, local_entities, unknown_spans = _unknown_organisations(body, registry, starts, defined)
     local_trie = _build_trie(local_index)
     tries = (local_trie, registry.trie) if local_index else (registry.trie,)
-    defined = {m.group(2): m.group(1).casefold() for m in _DEFINED_ACRONYM.finditer(body)} if "(" in body else {}
     mentions: list[Mention] = []
     seen_entities: set[str] = set()
     seen_people: dict[str, int] = {}
@@ -522,7 +522,8 @@ def _extend_legal_form(body: str, end: int, registry: EntityRegistry) -> int:
         end = multi.end()
 
 
-def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
+def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.Match[str]],
+                           defined: dict[str, str]):
     """Organisations named with a legal form but absent from the registry, as a local alias index."""
     index: dict[str, list[_Alias]] = {}
     entities: dict[str, Entity] = {}
@@ -567,7 +568,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         if entity_id in registry.entities or entity_id in entities:
             continue
         full = body[name_start + body[name_start:name_end].find(words[0]):mention_end].rstrip(".")
-        entities[entity_id] = Entity(entity_id, _kind_of(registry, words, body, mention_end), name, (name, full))
+        entities[entity_id] = Entity(entity_id, _kind_of(registry, words, body, mention_end, defined), name,
+                                     (name, full))
         spans.append((name_start, mention_end))
         aliases = [name_tokens]
         if len(name_tokens) > 1:
@@ -656,9 +658,22 @@ def _not_after_word(body: str, start: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
-# "Conseil du Café-Cacao (CCC)": the article says what its acronym stands for.
-_DEFINED_ACRONYM = re.compile(rf"([{_UPPER}][\w’'&.-]*(?:[ \t]+(?:[a-z]{{1,4}}[ \t]+)?[{_UPPER}][\w’'&.-]*){{1,7}})[ \t]*"
-                              rf"\(([{_UPPER}][{_UPPER}0-9&]{{1,8}})\)")
+def _acronym_definitions(body: str) -> dict[str, str]:
+    """Acronyms the article spells out, with what they stand for (lower-cased): "Conseil du
+    Café-Cacao (CCC)". Found from the brackets, so most bodies cost one substring test."""
+    if "(" not in body:
+        return {}
+    defined: dict[str, str] = {}
+    for m in _BRACKETED_ACRONYM.finditer(body):
+        definer = _DEFINER_BEFORE.search(body, max(0, m.start() - 160), m.start())
+        if definer is not None:
+            defined.setdefault(m.group(1), definer.group(1).casefold())
+    return defined
+
+
+_BRACKETED_ACRONYM = re.compile(rf"\(([{_UPPER}][{_UPPER}0-9&]{{1,8}})\)")
+_DEFINER_BEFORE = re.compile(rf"(?<![\w’'&.-])([{_UPPER}][\w’'&.-]*(?:[ \t]+(?:[a-z]{{1,4}}[ \t]+)?[{_UPPER}][\w’'&.-]*){{1,7}})"
+                             rf"[ \t]*$")
 _ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{_UPPER}][{_UPPER}0-9&]{{1,8}})\)")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
 _TAIL_OF_NAME = re.compile(r"(?:\bof|\bfor)[ \t]+$")
@@ -841,16 +856,16 @@ _NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+[{_UPP
 _WEAK_ORGANISATION_WORDS = frozenset({"centre", "center", "institute", "foundation", "trust", "network", "exchange"})
 
 
-def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int) -> str:
+def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int, defined: dict[str, str]) -> str:
     """``company``, or ``organisation`` for an agency, association or advocacy group: the
-    "Federal Deposit Insurance Corp.", "Better Markets, an advocacy group"."""
+    "Federal Deposit Insurance Corp.", "Better Markets, an advocacy group"; ``defined`` are the
+    article's spelled-out acronyms."""
     org_words = {w.strip(".,").casefold() for w in words} & registry.organisation_words
     if org_words and not (org_words <= _WEAK_ORGANISATION_WORDS and (appositive := registry.appositive.match(body, end))
                           and not registry.organisation_descriptors.search(appositive.group())):
         return ORGANISATION  # but "Rack Centre, the Lekki-based colocation operator" is a company
-    if len(words) == 1 and words[0].isupper() and (definer := re.search(
-            rf"((?:[\w’'&.-]+[ \t]+){{1,8}})\({re.escape(words[0])}\)", body)) is not None and any(
-            w.strip(".,").casefold() in registry.organisation_words for w in definer.group(1).split()):
+    if len(words) == 1 and (definer := defined.get(words[0])) is not None and not registry.organisation_words.isdisjoint(
+            w.strip(".,") for w in definer.split()):
         return ORGANISATION  # "the Gambling Regulatory Authority of Ireland (GRAI)": later "the GRAI's chief executive"
     appositive = registry.appositive.match(body, end) or _BODY_APPOSITIVE.match(body, end)
     if appositive is not None and registry.organisation_descriptors.search(appositive.group()):
