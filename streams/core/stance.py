@@ -85,10 +85,15 @@ class StanceLexicon:
             rule_makers=frozenset(data["rule_makers"]),
         )
 
+    def reported_events(self, words: list[str]) -> list[PhraseMatch[int]]:
+        """Adoptions and rollbacks the words report, not those someone asks for ("urge Brussels
+        to pause")."""
+        return [m for m in self.events.find(words)
+                if m.value > 0 or self.news_requests.isdisjoint(words[max(0, m.start - 8):m.start])]
+
     def news_direction(self, words: list[str]) -> int:
         """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
-        found = [m for m in self.events.find(words)
-                 if m.value > 0 or self.news_requests.isdisjoint(words[max(0, m.start - 8):m.start])]
+        found = self.reported_events(words)
         # Scrapping an exemption or an allowance tightens the rule ("scraps $150 VAT exemption");
         # the relief word itself is then no rollback of its own.
         tightening = {m.start for m in found if m.value < 0 and words[m.start] not in _RELIEF_NOUNS
@@ -246,8 +251,7 @@ def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
     12-month delay"): not asked for, not a possible consequence ("could weaken security")."""
     words = [t.word for t in tokens]
     return any(m.value < 0 and _MODALS.isdisjoint(words[max(0, m.start - 2):m.start])
-               and lexicon.news_requests.isdisjoint(words[max(0, m.start - 8):m.start])
-               for m in lexicon.events.find(words))
+               for m in lexicon.reported_events(words))
 
 
 def _cannot(tokens: list, i: int) -> bool:
