@@ -849,7 +849,7 @@ _COMPANY_ROLES = (r"(?:chief executive(?: officer)?|ceo|chief (?:financial|opera
 _ROLE_BEFORE = re.compile(rf"\b(?:(?:{_COMPANY_ROLES}|president)[ \t]+(?:of|at)|(?:spokesperson|spokesman|spokeswoman)"
                           rf"[ \t]+(?:for|of|at))[ \t]+$", re.I)  # not "chief executive for West Africa"
 _ROLE_AFTER = re.compile(rf"[’']s[ \t]+(?:{_COMPANY_ROLES}|president)\b", re.I)
-_NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+[{_UPPER}][\w&’'-]*){{0,2}})"
+_NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{_UPPER}][\w&’'-]*){{0,2}})"
                                     rf"(?=[ \t]*[,;:”\")]|\.(?!\w)|[ \t]+[a-z]|[’']s\b)")
 
 

@@ -10,6 +10,7 @@ from streams.core.attribution import (SPEAKER, Attribution, Discourse, article_a
                                       opens_with_reference)
 from streams.core.decode import content_hash
 from streams.core.entities import Mention, find_mentions
+from streams.core.people import introduced_people
 from streams.core.phrases import WORD
 from streams.core.resources import Resources
 from streams.core.segment import Segment, segment_article
@@ -51,6 +52,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     mentions, local_entities = find_mentions(body, resources.registry)
     # The article's own organisations shadow nothing in the registry (their ids are new slugs).
     entities = {**resources.registry.entities, **local_entities} if local_entities else resources.registry.entities
+    mentions = introduced_people(body, mentions, entities, resources.people)
     lx = resources.attribution
 
     statements: list[Statement] = []

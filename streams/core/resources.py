@@ -9,6 +9,7 @@ from pathlib import Path
 from streams.core.attribution import AttributionLexicon
 from streams.core.entities import EntityRegistry
 from streams.core.language import LanguageCheck
+from streams.core.people import PeopleRules
 from streams.core.segment import SegmentationRules
 from streams.core.sentiment import VaderScorer
 from streams.core.stance import StanceLexicon
@@ -22,6 +23,7 @@ class Resources:
     """Everything the core needs besides the article: registry, lexicons, analysers."""
 
     registry: EntityRegistry
+    people: PeopleRules
     segmentation: SegmentationRules
     attribution: AttributionLexicon
     stance: StanceLexicon
@@ -38,6 +40,7 @@ def load_resources(data_dir: Path | None = None) -> Resources:
     raw = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(data_dir.glob("*.json"))}
     return Resources(
         registry=EntityRegistry.from_data(raw["entities"], raw["names"]),
+        people=PeopleRules.from_data(raw["names"]),
         segmentation=SegmentationRules.from_data(raw["furniture"], raw["segmentation"], raw["names"]),
         attribution=AttributionLexicon.from_data(raw["attribution"], raw["names"]),
         stance=StanceLexicon.from_data(raw["stance_cues"]),

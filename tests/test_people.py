@@ -1,0 +1,74 @@
+"""People an article introduces with a company role speak for it when named again by surname.
+
+Every article here is written for the test; none comes from a gold set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from streams.core.entities import find_mentions
+from streams.core.people import introduced_people
+from tests.test_news_and_discourse import label
+
+ADOPTION = "The ministry on Tuesday adopted a levy on online marketplaces that takes effect next year. "
+ASIDE = "Analysts expect the levy to raise about $2bn a year. "
+
+
+@pytest.mark.parametrize("introduction, company", [
+    ("Claire Ashworth, chief financial officer of the homeware retailer Harrow & Finch, spoke in Leeds.",
+     "harrow-finch"),
+    ("Claire Ashworth, the chief financial officer at Harrow Finch Ltd., spoke in Leeds.", "harrow-finch"),
+    ("Harrow Finch Ltd.'s finance chief Claire Ashworth spoke in Leeds.", "harrow-finch"),
+    ("Harrow Finch Ltd. chief executive Claire Ashworth spoke in Leeds.", "harrow-finch"),
+    ("Claire Ashworth, Harrow Finch Ltd.'s finance chief, spoke in Leeds.", "harrow-finch"),
+    ("Claire Ashworth, who runs Harrow Finch Ltd., spoke in Leeds.", "harrow-finch"),
+    ("Claire Ashworth of Harrow Finch Ltd. spoke in Leeds.", "harrow-finch"),
+    ("Claire Ashworth, chief financial officer of Tesco, spoke in Leeds.", "tesco"),
+])
+def test_a_surname_later_speaks_for_the_company_of_the_introduction(analyse, introduction, company):
+    analysis = analyse(ADOPTION + introduction + " " + ASIDE + "“The levy is unworkable,” Ashworth said.")
+    assert label(analysis, company) == "oppose"
+    last = [e for e in analysis.events if e.statement_index == 3]
+    assert [(e.company_id, e.role, e.speaker) for e in last] == [(company, "speaker", "Claire Ashworth")]
+
+
+def test_a_transcript_label_in_capitals_is_the_person(analyse):
+    analysis = analyse(ADOPTION + "I'm joined by Tom Reeve, chief executive of the lender Fenna Pay, and Claire "
+                       "Ashworth, chief financial officer of the homeware retailer Harrow & Finch.\n\n"
+                       "TOM REEVE: We welcomed the levy and we still do.\n\n"
+                       "CLAIRE ASHWORTH: We oppose it. It is unworkable.")
+    assert label(analysis, "fenna-pay") == "support"
+    assert label(analysis, "harrow-finch") == "oppose"
+
+
+@pytest.mark.parametrize("introduction", [
+    "Claire Ashworth, an analyst at Harrow Finch Ltd., spoke in Leeds.",  # talks about, not for, the company
+    "Jefferies analyst Claire Ashworth spoke in Leeds.",
+    "Claire Ashworth, a former chief executive of Harrow Finch Ltd., spoke in Leeds.",
+])
+def test_outside_roles_do_not_speak_for_the_company(analyse, introduction):
+    analysis = analyse(ADOPTION + introduction + " " + ASIDE + "“The levy is unworkable,” Ashworth said.")
+    assert not [e for e in analysis.events if e.statement_index == 3]
+
+
+def test_another_person_with_the_surname_is_someone_else(core_resources):
+    body = ("Claire Ashworth, chief financial officer of Harrow Finch Ltd., spoke in Leeds. Later, Mary Ashworth, "
+            "a nurse, said the levy was fair. Ashworth Street was closed. The ASHWORTH family agreed.\n\n"
+            "ASHWORTH: It is unworkable.")
+    mentions, local = find_mentions(body, core_resources.registry)
+    entities = {**core_resources.registry.entities, **local}
+    people = [m for m in introduced_people(body, mentions, entities, core_resources.people) if m.person]
+    assert [m.surface for m in people] == ["ASHWORTH"]  # the capitals are a transcript's label for her
+
+
+def test_nothing_changes_without_an_introduction(core_resources):
+    body = ADOPTION + "Harrow Finch Ltd. opposed it. “The levy is unworkable,” Ashworth said."
+    mentions, local = find_mentions(body, core_resources.registry)
+    entities = {**core_resources.registry.entities, **local}
+    assert introduced_people(body, mentions, entities, core_resources.people) is mentions
+
+
+def test_an_earnings_call_questioner_does_not_speak_for_her_bank(analyse):
+    analysis = analyse("Acme Steel AG, full-year results call.\n\nOperator: Our next question comes from Hana Farouk "
+                       "of Jefferies. Please go ahead.\n\nFAROUK: We think the levy is unworkable.")
+    assert label(analysis, "jefferies") == "neutral"
