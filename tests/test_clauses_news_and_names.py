@@ -117,3 +117,40 @@ def test_a_place_named_like_a_local_company_is_not_it(analyse):
     kumamoto = [e for e in analysis.events if e.company_id == "kumamoto-seimitsu-kogyo"]
     assert [e.statement_index for e in kumamoto] == [1]
     assert "japan-advanced-semiconductor-manufacturing" in speakers(analysis)
+
+
+CALL = ("Kestrel Bulk Carriers Ltd. (NASDAQ: KBLK) — Third-quarter 2025 earnings conference call.\n\n"
+        "NIKOS ANDREADIS, CHIEF EXECUTIVE OFFICER: Let me address the port fees, which took effect on October 14. "
+        "We have no quarrel with the aim of rebuilding shipbuilding. But a fee on every port call by any vessel "
+        "built in China is a blunt instrument, and a costly mistake.\n\n")
+
+
+def test_an_earnings_call_header_with_a_ticker_names_the_host(analyse):
+    analysis = analyse(CALL + "OPERATOR: Next, Rachel Stein of Jefferies.\n\n"
+                       "MARINOU: We are declaring $0.22 per share, in line with our policy of paying out 60%.")
+    assert label(analysis, "kestrel-bulk-carriers") == "oppose"
+    assert "next-plc" not in {e.company_id for e in analysis.events}  # "Next, Rachel …" lists no company
+    last = [e for e in analysis.events if e.text.startswith("MARINOU")]
+    assert [e.stance for e in last] == ["neutral"]  # its own payout policy, not the rule
+
+
+def test_a_transcript_turn_goes_on_to_the_end_of_its_paragraph(analyse):
+    analysis = analyse(CALL)
+    turn = [e for e in analysis.events if e.text.startswith("But a fee")]
+    assert [(e.company_id, e.stance) for e in turn] == [("kestrel-bulk-carriers", "oppose")]
+
+
+def test_the_next_paragraph_without_a_label_is_not_the_turn(analyse):
+    analysis = analyse(CALL + "Shipping analysts said the fee is a blunt instrument.\n\nPort volumes fell 4% in the "
+                       "quarter. The fee is a costly mistake.")
+    assert not [e for e in analysis.events if e.text.startswith("The fee is")]
+
+
+@pytest.mark.parametrize("request_", [
+    "Safaricom asked the committee to retain the rate at 15 per cent.",
+    "Safaricom urged MPs to keep the current rate.",
+])
+def test_keeping_a_rate_where_it_is_opposes_the_change(analyse, request_):
+    analysis = analyse("Parliament is debating a rise in the excise duty on mobile-money fees to 20 per cent. "
+                       + request_)
+    assert label(analysis, "safaricom") == "oppose"

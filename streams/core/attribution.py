@@ -169,10 +169,13 @@ def attribute_statement(
     cues: PhraseIndex,
     discourse: Discourse,
     index: int,
+    in_turn: bool = False,
 ) -> tuple[Attribution, Discourse]:
     """Roles of the companies named (or referred to) in one statement, and the new discourse.
 
     ``mentions`` carry offsets relative to ``text``; ``entities`` resolves their ids.
+    ``in_turn``: the statement goes on a transcript's turn ("MARINOU: No. We are …"), so it
+    continues the last speaker as a quote would.
     """
     tokens = tokenize(text)
     matches = cues.find(_cue_words(tokens))
@@ -198,7 +201,8 @@ def attribute_statement(
                     or (clause.kind == "relative" and tokens[clause.start].word == "who")):
                 # "…, said chief executive Aisha Rahman, who testified for the bill": the speaker goes on
                 agents, region = previous_agents, (clause.start, clause.end)
-            elif clause is clauses[0] and continuing and discourse.last_speakers and _all_quoted(tokens, clause):
+            elif clause is clauses[0] and continuing and discourse.last_speakers and (
+                    in_turn or _all_quoted(tokens, clause)):
                 agents, region = list(discourse.last_speakers), (clause.start, clause.end)
             else:
                 if tokens[clause.start].word not in lexicon.subordinators:
@@ -288,6 +292,13 @@ def _advance(discourse: Discourse, index: int, speakers: list[Speaker], entities
     return Discourse(index, last_person, last_company, tuple(speakers), discourse.author)
 
 
+def opens_turn(text: str) -> bool:
+    """Whether a paragraph opens with a transcript's speaker label: "MARINOU:", "NIKOS
+    ANDREADIS, CHIEF EXECUTIVE OFFICER:", "Hana Farouk, EFG Hermes:", "RACHEL STEIN (JEFFERIES):"."""
+    return _TURN_LABEL.match(text) is not None
+
+
+_TURN_LABEL = re.compile(r"[A-Z][\w'’.&-]*(?:,?[ \t]+[A-Z][\w'’.&-]*){0,6}(?:[ \t]*\([^()\n]{1,40}\))?:[ \t]")
 _LABEL = re.compile(r"[A-Z][\w ,.'’&-]{0,60}:\s*[“\"]")
 _ROLE_LABEL = re.compile(r"(?:[A-Z][\w'’-]*[ ,]+){0,4}[A-Z][\w'’-]*:\s")  # "Chief Executive Officer: …"
 
@@ -780,7 +791,9 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
                 entity = entities.get(mention.entity_id)
                 gap = seg.text[mention.end - seg.start:host.start()] if mention.end <= seg.start + host.start() else "?"
                 at_host = (_LEGAL_TAIL.fullmatch(gap) is not None  # "X's … call", "X Co., Ltd. — … Call"
-                           or seg.start + host.end() - 1 <= mention.start <= seg.start + host.end())  # "call of X"
+                           or seg.start + host.end() - 1 <= mention.start <= seg.start + host.end()  # "call of X"
+                           # "the Cedar Valley Bancorp fourth-quarter … call": the call's words began inside the name
+                           or mention.start <= seg.start + host.start() < mention.end)
                 if seg.start <= mention.start and at_host and entity is not None and entity.is_company:
                     return Speaker(entity.name, entity.id)
         m = _AUTHOR.match(seg.text) or _BYLINE.match(seg.text) or (
@@ -803,7 +816,8 @@ _CALL = re.compile(r"[’']s (?:[\w-]+ ){0,3}(?:results|earnings|investor|analys
                    r"| [—–-] (?:[\w-]+ ){0,3}(?:[Ee]arnings|[Rr]esults|[Cc]onference) (?:[Cc]onference )?[Cc]all\b"
                    # "welcome to the Cedar Valley Bancorp fourth-quarter 2025 earnings conference call"
                    r"| (?:[\w-]+ ){0,3}(?:results|earnings|investor|analyst) (?:conference )?call\b(?! of\b)")
-_LEGAL_TAIL = re.compile(r"[\s,.]*(?:\w{1,4}\.?)?[\s,.]*")  # what a mention may leave of a legal form: ", Ltd."
+# What a mention may leave of a legal form (", Ltd."), and a ticker after it ("(NASDAQ: KBLK)").
+_LEGAL_TAIL = re.compile(r"[\s,.]*(?:\w{1,4}\.?)?[\s,.]*(?:\((?:[A-Za-z ]{2,20}:[ \t]*)?[A-Z0-9.]{1,8}\)[\s,]*)?")
 _LEADER = (r"(?:co-?founder|founder|chief executive(?: officer)?|ceo|chair(?:man|woman)?|president|managing director"
            r"|chief [a-z]+ officer|head|director|partner|general counsel)\b[^.]{0,60}? (?:of|at) ")
 _AUTHOR = re.compile(

@@ -380,7 +380,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if following in ("and", "or") or body.startswith(",", end):
         after = _NEXT_WORD.match(body, _NEXT_WORD.match(body, end).end()) if not body.startswith(",", end) else (
             _NEXT_WORD.match(body, end + 1))
-        if after is not None and after.group(1)[:1].isupper() and after.group(1).casefold() in registry.trie:
+        if after is not None and after.group(1)[:1].isupper() and any(
+                a.person is None for a in registry.index.get(after.group(1).casefold(), ())):
             return True  # "X and Snap Inc. also supported the bill", "Apple, Amazon and Disney did not respond"
     if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end) or _SEAT_OR_TRADE.match(body, end):
         return True  # "X, the platform owned by …", "Amazon, which has tested …", "3M, headquartered in …"

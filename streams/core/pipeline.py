@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from schemas import SCHEMA_VERSION, Article, CompanyMention, Sentiment, StanceEvent, Statement
 from schemas.trusted import trusted
 from streams.core.attribution import (SPEAKER, Attribution, Discourse, article_author, attribute_statement,
-                                      opens_with_reference)
+                                      opens_turn, opens_with_reference)
 from streams.core.decode import content_hash
 from streams.core.entities import Mention, find_mentions
 from streams.core.people import introduced_people
@@ -59,7 +59,14 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     attributed: list[tuple[int, Segment, list[str], Attribution]] = []
     discourse = Discourse(author=article_author(segments, mentions, entities))
     k = 0
+    turn = False  # the paragraph opened with a transcript's speaker label
+    previous_end = 0
     for index, seg in enumerate(segments):
+        new_paragraph = index == 0 or "\n" in body[previous_end:seg.start]
+        previous_end = seg.end
+        if new_paragraph:
+            turn = opens_turn(seg.text)
+        in_turn = turn and not new_paragraph
         while k < len(mentions) and mentions[k].start < seg.start:
             k += 1
         j = k
@@ -85,7 +92,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
         local = [Mention(m.start - seg.start, m.end - seg.start, m.entity_id, m.surface, m.person, m.possessive)
                  for m in mentions[k:j]]
         attribution, discourse = attribute_statement(seg.text, local, entities, lx, resources.stance.cues,
-                                                     discourse, index)
+                                                     discourse, index, in_turn)
         roles = attribution.companies
         statements.append(trusted(Statement, {
             "article_id": article.id, "statement_id": statement_id, "index": index, "start": seg.start,
