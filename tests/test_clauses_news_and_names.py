@@ -154,3 +154,21 @@ def test_keeping_a_rate_where_it_is_opposes_the_change(analyse, request_):
     analysis = analyse("Parliament is debating a rise in the excise duty on mobile-money fees to 20 per cent. "
                        + request_)
     assert label(analysis, "safaricom") == "oppose"
+
+
+TRUCKS = ("Truckmakers urged the Commission on Tuesday to bring forward a review of the CO2 standards. "
+          "“Without a review in 2026 and relief on penalties, manufacturers face fines running into billions,” said "
+          "Jan Moll, chief strategy officer at Traton SE. ")
+
+
+def test_backing_another_company_s_call_takes_its_side(analyse):
+    analysis = analyse(TRUCKS + "Daimler Truck Holding AG backed the call.")
+    assert label(analysis, "traton") == "oppose"  # relief from the rule's penalties is asked for
+    assert label(analysis, "daimler-truck") == "oppose"
+
+
+def test_changing_the_rules_is_what_a_critic_of_it_attacks(analyse):
+    analysis = analyse(TRUCKS + "Volvo Group took the opposite view. “Changing the rules now would punish those who "
+                       "invested,” said Annika Berg, Volvo's head of regulatory affairs.")
+    assert label(analysis, "ab-volvo") == "support"
+    assert "volvo-cars" not in {e.company_id for e in analysis.events}  # "Volvo's" is the Volvo named in full

@@ -217,6 +217,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     seen_entities: set[str] = set()
     seen_people: dict[str, int] = {}
     surnames: set[str] = set()  # "Greg Abbott" was a person: a later "Abbott" is him too
+    first_words: dict[str, str] = {}  # the first word of each name written in full, and whose it is
     last_end = 0
     for m in starts:
         start = m.start()
@@ -252,6 +253,11 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         if alias.short_person:
             alias = _latest_person(registry, word, seen_people) or alias
         entity_id = alias.entity_id
+        if alias.person is None and len(alias.tokens) == 1:
+            # "Volvo Group …, Volvo's head of regulatory affairs": the Volvo the article named in full
+            entity_id = first_words.get(word, entity_id)
+        elif alias.person is None:
+            first_words[alias.tokens[0]] = entity_id
         if alias.person is None:
             end = _extend_legal_form(body, end, registry)
             if (unit_end := _national_unit_end(body, end, entity_id, registry)) is not None:
@@ -534,7 +540,10 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
             continue  # "China Northern Rare Earth (Group) High-Tech Co.": the end of a longer name
         words = body[name_start:name_end].split()
         cut = max((i for i, w in enumerate(words[:-1]) if w.endswith(".") and (len(w.rstrip(".")) > 3 or (
-            w[:-1].isalpha() and w[:-1].isupper() and len(w) > 2 and w[:-1].casefold() not in registry.legal_forms))),
+            w[:-1].isalpha() and w[:-1].isupper() and len(w) > 2 and w[:-1].casefold() not in registry.legal_forms) or (
+            # "… at Traton SE. Volvo Group": a legal form ends its name; not "Cedar & Co. Cosmetics", "Co. Ltd."
+            w[:-1].casefold() in registry.legal_forms and w[:-1].casefold() != "co"
+            and words[i + 1].rstrip(".,").casefold() not in registry.legal_forms))),
                   default=-1)  # "… the Treasury. TikTok Pte Ltd", "THE DELAY ASK. Tidewater People Search LLC"
         words = [w for w in words[cut + 1:]]  # "… the Treasury. TikTok Pte Ltd" names TikTok
         while words and words[0][:1].isdigit() and len(words) > 1:
