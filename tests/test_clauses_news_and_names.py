@@ -56,6 +56,9 @@ def test_a_subordinate_clause_after_an_intro_is_not_the_subject(analyse):
     ("The bank proposed banning surcharges and cutting the interchange fees banks earn. "
      "It proposed cutting the fees banks earn by a third.", 1),
     ("Safaricom and Airtel push back as MPs endorse a higher excise. Operators push back on the plan.", 1),
+    # cutting an exemption tightens the rule; a request in the title does not reach into the next sentence
+    ("EV makers split over the halving of a purchase-tax exemption. The halving of the exemption starts in "
+     "January.", 1),
 ])
 def test_news_direction(core_resources, lead, direction):
     from streams.core.phrases import WORD
@@ -172,3 +175,18 @@ def test_changing_the_rules_is_what_a_critic_of_it_attacks(analyse):
                        "invested,” said Annika Berg, Volvo's head of regulatory affairs.")
     assert label(analysis, "ab-volvo") == "support"
     assert "volvo-cars" not in {e.company_id for e in analysis.events}  # "Volvo's" is the Volvo named in full
+
+
+def test_a_request_in_the_title_does_not_reach_into_the_lead(core_resources):
+    from streams.core.phrases import WORD
+    title, lead = "Uber pushes, taxi firms push back", "Tokyo is considering scrapping the caps on ride-share hours."
+    words = WORD.findall(title.lower()) + ["."] + WORD.findall(lead.lower())  # as the pipeline joins them
+    assert core_resources.stance.news_direction(words + ["."] + words) == -1
+
+
+def test_a_participle_after_a_relief_noun_is_the_speaker_s_not_the_relief_s(analyse):
+    analysis = analyse("Beijing is halving a purchase-tax exemption for electric cars. XPeng said it had lobbied "
+                       "for cars priced below 200,000 yuan to retain the full exemption, warning that the change "
+                       "would hit first-time buyers hardest.")
+    [event] = [e for e in analysis.events if e.company_id == "xpeng"]
+    assert event.stance == "oppose" and len(event.cues) == 2  # both the request and the warning

@@ -88,8 +88,7 @@ class StanceLexicon:
     def reported_events(self, words: list[str]) -> list[PhraseMatch[int]]:
         """Adoptions and rollbacks the words report, not those someone asks for ("urge Brussels
         to pause")."""
-        return [m for m in self.events.find(words)
-                if m.value > 0 or self.news_requests.isdisjoint(words[max(0, m.start - 8):m.start])]
+        return [m for m in self.events.find(words) if m.value > 0 or self.news_requests.isdisjoint(_sentence_before(words, m.start))]
 
     def news_direction(self, words: list[str]) -> int:
         """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
@@ -98,6 +97,10 @@ class StanceLexicon:
         # the relief word itself is then no rollback of its own.
         tightening = {m.start for m in found if m.value < 0 and words[m.start] not in _RELIEF_NOUNS
                       and not _RELIEF_NOUNS.isdisjoint(words[m.end:m.end + 4])}
+        # … and so does cutting one ("the halving of a purchase-tax exemption"), cut words not being events.
+        cut = {m.start for m in found if words[m.start] in _RELIEF_NOUNS
+               and not _CUTS.isdisjoint(words[max(0, m.start - 5):m.start])}
+        tightening |= cut
         found = [m for m in found if not (words[m.start] in _RELIEF_NOUNS and any(
             n.start in tightening and n.start < m.start <= n.end + 4 for n in found))]
         rollbacks = [m for m in found if m.value < 0 and m.start not in tightening]
@@ -105,6 +108,12 @@ class StanceLexicon:
         adoptions = [m for m in found if (m.value > 0 or m.start in tightening) and not any(
             m.end <= n.start <= m.end + 10 and "." not in words[m.end:n.start] for n in rollbacks)]
         return -1 if len(rollbacks) >= 2 and len(rollbacks) > len(adoptions) else 1
+
+
+def _sentence_before(words: list[str], start: int, reach: int = 12) -> list[str]:
+    """Up to ``reach`` words before ``start``, not past a "." marker (the lead's sentence breaks)."""
+    before = words[max(0, start - reach):start]
+    return before[len(before) - before[::-1].index("."):] if "." in before else before
 
 
 class StanceResult(NamedTuple):
@@ -242,6 +251,11 @@ def score_stance(
 _RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carve-out", "carve-outs", "moratorium",
                            "reprieve", "relief", "suspension", "loophole", "loopholes", "allowance", "allowances",
                            "deduction", "deductions"})
+_CUTS = frozenset({"halve", "halves", "halved", "halving", "cut", "cuts", "cutting", "reduce", "reduces", "reduced",
+                   "reducing", "reduction", "trim", "trims", "trimmed", "trimming", "shrink", "shrinks", "shrinking",
+                   "phase-out", "phasing", "narrow", "narrows", "narrowed", "narrowing", "removal", "remove",
+                   "removes", "removed", "removing", "expiry", "expire", "expires", "expiring", "end", "ends",
+                   "ended", "ending", "scale", "scaling", "withdrawal"})
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
 
@@ -305,11 +319,17 @@ def _uncertain(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
 def _object_range(tokens: list, end: int, lexicon: StanceLexicon, extra: int = 0) -> range:
     stop = min(len(tokens), end + lexicon.object_window + extra)
     for i in range(end, stop):
-        if i > end and (_CLAUSE_STOP.intersection(tokens[i].gap) or tokens[i].word in _NEW_CLAUSE):
+        if i > end and ((_CLAUSE_STOP.intersection(tokens[i].gap) and not _in_number(tokens, i))
+                        or tokens[i].word in _NEW_CLAUSE):
             return range(end, i)  # "filed a suit last week arguing the lower threshold …": the suit's object ends
         if i == end and _SENTENCE_END.intersection(tokens[i].gap):
             return range(end, end)  # "The law was fine. The lobbying …": nothing after the full stop
     return range(end, stop)
+
+
+def _in_number(tokens: list, i: int) -> bool:
+    """Whether a token goes on a number ("200,000", "1.5"): its punctuation ends no clause."""
+    return tokens[i].gap in (",", ".") and tokens[i].word.isdigit() and tokens[i - 1].word.isdigit()
 
 
 # A cue's object ends where a new clause or an adjunct of time or reason begins ("has supported
@@ -339,10 +359,10 @@ def _subject_target(tokens: list, start: int, lexicon: StanceLexicon) -> int | N
     """A delay, repeal or exemption right before a cue verb, as its subject: "said the delay
     “punishes companies that prepared”"."""
     for i in range(start - 1, max(-1, start - 3), -1):
+        if _CLAUSE_STOP.intersection(tokens[i + 1].gap) and tokens[i + 1].gap.strip(" “”\"'’"):
+            return None  # a clause break ("… to retain the full exemption, warning that …"), not an opening quote
         if _is_target(tokens, i, lexicon) and i > 0 and tokens[i - 1].word in _DETERMINERS:
             return i  # "the delay", "this exemption"; not "support lower costs"
-        if _CLAUSE_STOP.intersection(tokens[i].gap) and tokens[i].gap.strip(" “”\"'’"):
-            return None  # a clause break, not just an opening quotation mark
     return None
 
 
