@@ -190,3 +190,18 @@ def test_a_participle_after_a_relief_noun_is_the_speaker_s_not_the_relief_s(anal
                        "would hit first-time buyers hardest.")
     [event] = [e for e in analysis.events if e.company_id == "xpeng"]
     assert event.stance == "oppose" and len(event.cues) == 2  # both the request and the warning
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    # "with X saying" makes X the speaker of what follows
+    ("Carmakers are divided over the halving of a purchase-tax exemption, with industry leader BYD saying it had "
+     "no quarrel with the change while Nio urged Beijing to delay it.", "byd", "support"),
+    ("Carmakers are divided, with BYD saying it welcomed the change.", "byd", "support"),
+    # the gap of "would * raise prices" took the negator; "could not afford" is a phrase of its own
+    ("Beijing is halving a purchase-tax exemption for electric cars. BYD will not raise prices in response.", "byd",
+     "support"),
+    ("Beijing is halving a purchase-tax exemption for electric cars. Harbor Air Ltd. said it could not afford it.",
+     "harbor-air", "oppose"),
+])
+def test_with_saying_and_negated_gaps(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -371,6 +371,9 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
                 aside.update(range(i, close))  # ", which …," : an aside; the main clause goes on
                 continue
             kind = "relative"
+        elif comma and tok.word == "with" and any(j in at and tokens[j + 1].word in _SAYING and j + 1 not in at
+                                                  for j in range(i + 1, min(len(tokens) - 1, i + 6))):
+            kind = "normal"  # "…, with industry leader BYD saying it had no quarrel with the change"
         elif comma and tok.word in lx.commentary:
             kind = "commentary"
         elif comma and tok.word == "and" and i + 1 < len(tokens) and (
@@ -729,7 +732,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             # "members include thyssenkrupp nucera, Shell and Yara": a word the registry does not cover
             or (tokens[i - 1].word in ("and", "or") or "," in tokens[i].gap) and members)
         as_member = i > a + 1 and tokens[i - 1].word == "as" and tokens[i - 2].word != "well"
-        if (i > a and tokens[i - 1].word in lx.non_agent_prepositions) or coordinated or as_member:
+        with_saying = tokens[i - 1].word == "with" and (after := _mention_end(i, at, k) + 1) < len(tokens) and (
+            tokens[after].word in _SAYING)  # "…, with industry leader BYD saying it had no quarrel with …"
+        if (i > a and tokens[i - 1].word in lx.non_agent_prepositions and not with_saying) or coordinated or as_member:
             # "companies, including ASML and Airbus, have called …": members of the subject speak;
             # "apps such as Venmo and Robinhood", "among them Samsung" only when nothing else does.
             if coordinated or tokens[i - 1].word in _MEMBERSHIP:
@@ -777,6 +782,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
 
 
 _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
+_SAYING = frozenset({"saying", "arguing", "warning", "insisting", "claiming", "noting", "adding", "calling", "urging",
+                     "complaining", "contending", "stating", "telling", "describing"})
 
 
 def article_author(statements: list[Segment], mentions: list[Mention], entities) -> Speaker | None:

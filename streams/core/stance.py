@@ -92,6 +92,11 @@ class StanceLexicon:
 
     def news_direction(self, words: list[str]) -> int:
         """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
+        rollbacks, adoptions = self.reported_changes(words)
+        return -1 if len(rollbacks) >= 2 and len(rollbacks) > len(adoptions) else 1
+
+    def reported_changes(self, words: list[str]) -> tuple[list[PhraseMatch[int]], list[PhraseMatch[int]]]:
+        """The rollbacks and the adoptions the words report, tightenings counted as adoptions."""
         found = self.reported_events(words)
         # Scrapping an exemption or an allowance tightens the rule ("scraps $150 VAT exemption");
         # the relief word itself is then no rollback of its own.
@@ -107,7 +112,7 @@ class StanceLexicon:
         # "approved changes … that narrow the government's ability": adopting a rollback is one
         adoptions = [m for m in found if (m.value > 0 or m.start in tightening) and not any(
             m.end <= n.start <= m.end + 10 and "." not in words[m.end:n.start] for n in rollbacks)]
-        return -1 if len(rollbacks) >= 2 and len(rollbacks) > len(adoptions) else 1
+        return rollbacks, adoptions
 
 
 def _sentence_before(words: list[str], start: int, reach: int = 12) -> list[str]:
@@ -215,6 +220,9 @@ def score_stance(
             # (a look-back target already turned it: "critics who claimed the system was confusing")
             polarity = -polarity  # "those lobbying to water it down", "anyone who says it cannot work": their view, attacked
         neg = _negator(tokens, m.start, lexicon)
+        if neg is None and tokens[m.start].word in _MODALS and m.end - m.start > 2 \
+                and tokens[m.start + 1].word in lexicon.negators and _gap_took_negator(tokens, m, lexicon):
+            neg = m.start + 1  # "will not raise prices": a phrase's gap ("would * raise prices") took the negator
         if cue.kind == "request" and neg is None:
             neg = _negator_between(tokens, m.end, tail, lexicon)
         contribution = polarity * weight * then * (_NEGATED if neg is not None else 1.0)
@@ -264,8 +272,15 @@ def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
     """Whether a statement reports a rollback as done ("when Brussels agreed to a second
     12-month delay"): not asked for, not a possible consequence ("could weaken security")."""
     words = [t.word for t in tokens]
-    return any(m.value < 0 and _MODALS.isdisjoint(words[max(0, m.start - 2):m.start])
-               for m in lexicon.reported_events(words))
+    return any(_MODALS.isdisjoint(words[max(0, m.start - 2):m.start]) for m in lexicon.reported_changes(words)[0])
+
+
+def _gap_took_negator(tokens: list, m: PhraseMatch, lexicon: StanceLexicon) -> bool:
+    """Whether a cue matched across the negator after its modal only through a gap: it matches
+    without it too ("will not raise prices" as "will raise prices"; not "could not afford")."""
+    words = [t.word for t in tokens[m.start:m.end]]
+    del words[1]
+    return any(n.start == 0 and n.end == len(words) and n.value == m.value for n in lexicon.cues.find(words))
 
 
 def _cannot(tokens: list, i: int) -> bool:
