@@ -205,3 +205,13 @@ def test_a_participle_after_a_relief_noun_is_the_speaker_s_not_the_relief_s(anal
 ])
 def test_with_saying_and_negated_gaps(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+@pytest.mark.parametrize("body, company", [
+    ("The rules start in September. NetEase has asked the regulator to push enforcement back to next year.", "netease"),
+    ("The rules start in September. NetEase said a September start left far too little time.", "netease"),
+    ("Beijing suspended its gallium export ban. Umicore said it would press for the licensing requirement to be "
+     "lifted entirely.", "umicore"),
+])
+def test_asking_for_less_time_or_less_rule(analyse, body, company):
+    assert label(analyse(body), company) == "oppose"
