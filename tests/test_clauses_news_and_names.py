@@ -215,3 +215,19 @@ def test_with_saying_and_negated_gaps(analyse, body, company, stance):
 ])
 def test_asking_for_less_time_or_less_rule(analyse, body, company):
     assert label(analyse(body), company) == "oppose"
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ("The plan has split the industry, with Harbor Air Ltd. throwing its weight behind the proposal and Nio arguing "
+     "for a lighter, voluntary scheme.", "harbor-air", "support"),
+    ("The plan has split the industry, with Harbor Air Ltd. throwing its weight behind the proposal and Nio arguing "
+     "for a lighter, voluntary scheme.", "nio", "oppose"),
+    ("The regulator set the scheme's thresholds. Nio said the volume thresholds were too low for exporters.", "nio",
+     "oppose"),
+    ("The regulator set the scheme's thresholds. Nio has asked it to raise the threshold to 5 million people.", "nio",
+     "oppose"),
+    ("The regulator proposed the scheme. Nio said it would argue in its submission for a voluntary scheme instead.",
+     "nio", "oppose"),
+])
+def test_absolute_clauses_and_thresholds(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

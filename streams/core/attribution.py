@@ -371,9 +371,12 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
                 aside.update(range(i, close))  # ", which …," : an aside; the main clause goes on
                 continue
             kind = "relative"
-        elif comma and tok.word == "with" and any(j in at and tokens[j + 1].word in _SAYING and j + 1 not in at
+        elif comma and tok.word == "with" and any(j in at and _doing(tokens[j + 1]) and j + 1 not in at
                                                   for j in range(i + 1, min(len(tokens) - 1, i + 6))):
             kind = "normal"  # "…, with industry leader BYD saying it had no quarrel with the change"
+        elif tok.word == "and" and tokens[starts[-1].start].word == "with" and i + 2 < len(tokens) and i + 1 in at \
+                and any(j in at and _doing(tokens[j + 1]) and j + 1 not in at for j in range(i + 1, min(len(tokens) - 1, i + 5))):
+            kind = "normal"  # "…, with Keeta backing the proposal and Foodpanda arguing for …"
         elif comma and tok.word in lx.commentary:
             kind = "commentary"
         elif comma and tok.word == "and" and i + 1 < len(tokens) and (
@@ -733,7 +736,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             or (tokens[i - 1].word in ("and", "or") or "," in tokens[i].gap) and members)
         as_member = i > a + 1 and tokens[i - 1].word == "as" and tokens[i - 2].word != "well"
         with_saying = tokens[i - 1].word == "with" and (after := _mention_end(i, at, k) + 1) < len(tokens) and (
-            tokens[after].word in _SAYING)  # "…, with industry leader BYD saying it had no quarrel with …"
+            _doing(tokens[after]))  # "…, with industry leader BYD saying it had no quarrel with …"
         if (i > a and tokens[i - 1].word in lx.non_agent_prepositions and not with_saying) or coordinated or as_member:
             # "companies, including ASML and Airbus, have called …": members of the subject speak;
             # "apps such as Venmo and Robinhood", "among them Samsung" only when nothing else does.
@@ -782,8 +785,12 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
 
 
 _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
-_SAYING = frozenset({"saying", "arguing", "warning", "insisting", "claiming", "noting", "adding", "calling", "urging",
-                     "complaining", "contending", "stating", "telling", "describing"})
+
+
+def _doing(token: Token) -> bool:
+    """A participle that makes the name before it its subject: "with BYD saying", "with Keeta throwing its weight"."""
+    # (the full stop of a legal form may stand before it: "with Harbor Air Ltd. throwing …")
+    return token.word.endswith("ing") and len(token.word) > 5 and token.raw[:1].islower() and token.gap.strip() in ("", ".")
 
 
 def article_author(statements: list[Segment], mentions: list[Mention], entities) -> Speaker | None:

@@ -264,6 +264,8 @@ _CUTS = frozenset({"halve", "halves", "halved", "halving", "cut", "cuts", "cutti
                    "phase-out", "phasing", "narrow", "narrows", "narrowed", "narrowing", "removal", "remove",
                    "removes", "removed", "removing", "expiry", "expire", "expires", "expiring", "end", "ends",
                    "ended", "ending", "scale", "scaling", "withdrawal"})
+_PARTIES = frozenset({"critics", "opponents", "detractors", "naysayers", "lobbyists", "lobby", "complaints",
+                      "warnings", "lawsuit", "lawsuits", "challenge", "challenges"})  # targets that are no rollback
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
 
@@ -483,7 +485,9 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
         if not words or words[0] not in ("a", "an", "the"):
             return None
         for k, word in enumerate(words[1:4], 1):
-            if _is_target(tokens, span.start + k, lexicon) or word in lexicon.generic_references or word == "to":
+            if _is_target(tokens, span.start + k, lexicon) and word not in _PARTIES:
+                return -1, span.start + k + 1  # "arguing for a lighter, voluntary scheme"
+            if word in lexicon.generic_references or word == "to":
                 return None  # "ask the Legislature to cap damages": what follows "to" is an action
             if word in lexicon.rule_nouns:
                 return 1, span.start + k + 1
