@@ -231,3 +231,27 @@ def test_asking_for_less_time_or_less_rule(analyse, body, company):
 ])
 def test_absolute_clauses_and_thresholds(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+REPEAL = ("US banks cheer end of CFPB overdraft cap\n\nPresident Trump on Friday signed a joint resolution striking "
+          "down the bureau's cap on overdraft fees. ")
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    # the news is a rollback: "end of … cap", "striking down"; being glad Congress did it opposes the rule
+    ("“This rule was a solution in search of a problem, and we are glad Congress recognised that,” said Greg "
+     "Hollis, who runs government affairs for the consumer bank at JPMorgan Chase & Co.", "jpmorgan", "oppose"),
+    ("Wells Fargo & Co said it “appreciates Congress acting to preserve access to a service many rely on.”",
+     "wells-fargo", "oppose"),
+    ("“A $5 ceiling was a sensible floor of protection, and throwing it out is a step backward,” said Tanya Ross, "
+     "Ally Financial's head of consumer deposits.", "ally-financial", "support"),
+])
+def test_reactions_to_a_repeal(analyse, body, company, stance):
+    assert label(analyse(REPEAL + body), company) == stance
+
+
+def test_a_third_party_that_the_speaker_describes_after_us(analyse):
+    analysis = analyse("The FTC on Friday formally abandoned its nationwide ban on noncompete agreements, dropping its "
+                       "appeals. “Half of our engineers came to us from companies that threatened to sue them,” said "
+                       "Aisha Patel, chief executive of Harbor Air Ltd.")
+    assert label(analysis, "harbor-air") == "support"

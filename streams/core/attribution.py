@@ -465,7 +465,7 @@ def _owned_company(tokens, a: int, b: int, mentions, at, entities) -> str | None
     for i in range(who + 1, min(len(tokens), who + 4)):
         if tokens[i].word in _LEADS:
             # "who runs Streamline Cars", "who leads state policy work at Anthropic"
-            for j in range(i + 1, min(len(tokens), i + 7)):
+            for j in range(i + 1, min(len(tokens), i + 10)):  # "who runs government affairs for the consumer bank at X"
                 if j > i + 1 and _CLAUSE_END.intersection(tokens[j].gap):
                     return None  # not past the clause (a full stop is no end: it may abbreviate, "U.S.")
                 if (k := at.get(j)) is not None and (j <= i + 2 or tokens[j - 1].word in ("at", "for", "of")):

@@ -455,7 +455,8 @@ def _third_party(tokens: list, start: int) -> bool:
         if tokens[i].word in FIRST_PERSON:
             return False  # "we are among the companies that support it"
         if tokens[i].word in ("who", "that") and i >= 1 and tokens[i - 1].word in _GENERIC_PARTIES:
-            return not any(t.word in FIRST_PERSON for t in tokens[max(0, i - 7):i])
+            # "we are among the companies that …" is the speaker; "came to us from companies that …" is not
+            return not any(t.word in ("we", "i") for t in tokens[max(0, i - 7):i])
         if _CLAUSE_STOP.intersection(tokens[i].gap):
             return False
     return False
