@@ -255,3 +255,21 @@ def test_a_third_party_that_the_speaker_describes_after_us(analyse):
                        "appeals. “Half of our engineers came to us from companies that threatened to sue them,” said "
                        "Aisha Patel, chief executive of Harbor Air Ltd.")
     assert label(analysis, "harbor-air") == "support"
+
+
+ROUNDUP = ("New York on Thursday outlawed most noncompete agreements. Here is how individual companies reacted.\n\n"
+           "Gusto. The San Francisco payroll software company lobbied in Albany for the bill.\n\n"
+           "Ryan LLC. The Dallas-based tax services firm, which led the 2024 lawsuit, said the law “punishes firms "
+           "that invest in training.”\n\n"
+           "Carrow Analytics. The Manhattan credit-data startup, which employs 140 people, said it had no quarrel with "
+           "the law.\n\n"
+           "Q. The large chipmakers have been less enthusiastic, haven't they?")
+
+
+@pytest.mark.parametrize("company, stance", [("gusto", "support"), ("ryan", "oppose"), ("carrow-analytics", "support")])
+def test_a_round_up_names_each_company_then_describes_it(analyse, company, stance):
+    assert label(analyse(ROUNDUP), company) == stance
+
+
+def test_an_interview_label_is_no_heading_name(analyse):
+    assert "q" not in {e.company_id for e in analyse(ROUNDUP).events}

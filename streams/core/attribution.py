@@ -314,7 +314,8 @@ def opens_with_reference(text: str, words: list[str], lexicon: AttributionLexico
     first = head[0]
     if first in lexicon.person_pronouns or first in lexicon.company_pronouns or first in lexicon.group_pronouns:
         return True
-    return first in lexicon.anaphor_determiners and any(w in lexicon.company_heads for w in head[1:])
+    # "The company said", "The Dallas-based tax services firm, which …, said" (the full test is _definite_company's)
+    return first in lexicon.anaphor_determiners and any(w in lexicon.company_heads for w in words[1:8])
 
 
 def _mention_tokens(tokens: list[Token], mentions: list[Mention]) -> dict[int, int]:
@@ -858,6 +859,13 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
                     tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms and (at is None or i not in at)
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
                 return True
+            # further on, a lower-case head after lower-case words: "The San Francisco payroll software company",
+            # "The Dallas-based tax services firm"; not "The Korea Startup Forum"
+            for h in range(j + 4, min(b, j + 8)):
+                if _CLAUSE_END.intersection(tokens[h].gap) or "," in tokens[h].gap or (at is not None and h in at):
+                    break
+                if tokens[h].word in lx.company_heads and tokens[h].raw.islower() and tokens[h - 1].raw.islower():
+                    return True
     return False
 
 

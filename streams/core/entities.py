@@ -107,6 +107,9 @@ class EntityRegistry:
     """A word that opens a company's name, with the name: "Pesquera Diamante", "Minera del Altiplano"."""
     national_unit: re.Pattern[str] | None = None
     """A country after a company's name, maybe after a few more words: its national unit."""
+    heading: re.Pattern[str] | None = None
+    """A round-up's paragraph that opens with a name, then describes it: "Carrow Analytics. The
+    Manhattan credit-data startup, …"."""
 
     @classmethod
     def from_data(cls, data: dict, names: dict) -> "EntityRegistry":
@@ -194,6 +197,8 @@ class EntityRegistry:
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
                                              + rf")[ \t]+[{_UPPER}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
                                              rf"(?:[{_UPPER}][\w&’'-]+|[{_UPPER}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
+                   heading=re.compile(rf"^((?:[{_UPPER}0-9][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{_UPPER}0-9][\w&’'-]*){{0,4}})"
+                                      rf"\.[ \t]+The[ \t]+(?:[\w’'-]+[ \t]+){{0,6}}?(?:{heads})s?\b", re.M),
                    national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:{countries}|\((?:{countries})\))"
                                             r"(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
 
@@ -375,8 +380,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if alias.entity_id in seen_entities or (_POSSESSIVE.match(body, end) and not _PLURAL_POSSESSIVE_NAME.match(body, end)):
         return True  # "Apple's"; not "The Citizens' Nuclear Information Center"
     strict = alias.tokens[0].isdigit()  # "99" is a number unless the text says it is a company
-    if body.startswith(":", end) and (start == 0 or body[start - 1] == "\n"):
-        return True  # a roundup's or transcript's label: "Amazon: A spokesperson declined to comment."
+    if (body.startswith(":", end) or _HEADING_THE.match(body, end)) and (start == 0 or body[start - 1] == "\n"):
+        return True  # a roundup's or transcript's label: "Amazon: A spokesperson declined …", "Gusto. The payroll company …"
     following = _next_word(body, end)
     if following in _ADVERBS_AFTER_NAME:  # "Apple now sells …", "Shell also said …"
         nxt = _NEXT_WORD.match(body, end)
@@ -403,6 +408,7 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     return not strict and not _sentence_initial(body, start)
 
 
+_HEADING_THE = re.compile(r"\.[ \t]+The[ \t]")
 _RULE_TITLE_WORDS = frozenset({"Rules", "Rule", "Act", "Regulation", "Regulations", "Directive", "Bill", "Law", "Code",
                                "Ordinance", "Decree", "Standard", "Standards", "Scheme"})
 _CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z’']{2,}[ \t]+$")
@@ -723,6 +729,10 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     if registry.company_prefix is not None:
         for m in _finditer_where(registry.company_prefix, body, _not_after_word):
             yield m.start(), m.end(), m.end()  # "Pesquera Diamante took a different line"
+    if registry.heading is not None and ". The " in body:
+        for m in registry.heading.finditer(body):
+            if m.end(1) - m.start(1) > 2:  # not an interview's "Q. The large chipmakers …"
+                yield m.start(1), m.end(1), m.end(1)  # "Carrow Analytics. The Manhattan credit-data startup …"
     yield from _named_after_descriptor(body, registry, starts)
     yield from _named_by_role(body, registry, starts)
     yield from _named_in_list(body, registry)
