@@ -183,7 +183,8 @@ class EntityRegistry:
         return cls(entities, index, trie, legal, multi_form, corporate, frozenset(w.casefold() for w in names["name_stopwords"]),
                    frozenset(w.casefold() for w in names["industry_words"]), prefix_form,
                    frozenset(w.casefold() for w in names["organisation_words"]),
-                   re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b", re.I),
+                   # not a compound's first part: "a labour-outsourcing company" is a company
+                   re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b(?!-)", re.I),
                    unknown, appositive, name_start, lower_starts,
                    # the suffix ends the name: not "California Air Resources Board", "Australian Communications and Media Authority"
                    re.compile(r"(?:" + "|".join(re.escape(w) for w in names["company_suffixes"])
