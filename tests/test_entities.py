@@ -484,3 +484,15 @@ def test_headings_clause_subjects_and_eu_agencies(mentions, body, expected):
     found, _ = mentions(body)
     assert ids(found) == expected
     assert all(f[2] != "company" for f in found if f[1] == "enisa")
+
+
+@pytest.mark.parametrize("body, company_id", [
+    ("Inspectors fined Beijing Xueba Jiajiao Service Co., Ltd. 500,000 yuan.", "beijing-xueba-jiajiao-service"),
+    ("Shenzhen Sufeng Logistics Co., a labour-outsourcing company that employs riders, said it would appeal.",
+     "shenzhen-sufeng-logistics"),
+])
+def test_a_city_opens_a_chinese_company_s_name_and_a_compound_is_no_organisation_word(core_resources, body,
+                                                                                          company_id):
+    mentions, local = find_mentions(body, core_resources.registry)
+    assert [m.entity_id for m in mentions] == [company_id]
+    assert local[company_id].is_company
