@@ -273,3 +273,21 @@ def test_a_round_up_names_each_company_then_describes_it(analyse, company, stanc
 
 def test_an_interview_label_is_no_heading_name(analyse):
     assert "q" not in {e.company_id for e in analyse(ROUNDUP).events}
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    # machine-translated reported speech: the speaker's words go on past "but" and a comma splice
+    ("The regulator issued the notice. Wan Mei Shi Jie (Perfect World) in reply to investor said, the company agree "
+     "with the goal of protecting minors, but technical adaption time is \"obviously not enough\", the company hopes "
+     "the regulation department can give reasonable buffer period until September.", "perfect-world", "oppose"),
+    ("The regulator issued the Measures. Ruqi Chuxing (Ruqi Mobility) replied that the cost is about 40 million "
+     "yuan, and the company \"hopes the Measures can give the platforms with under 5 million users a certain "
+     "exemption.\"", "ruqi-mobility", "oppose"),
+    # a reason clause is no new claim, and another party's clause is not the speaker's
+    ("The regulator proposed the rules. Harbor Air Ltd. said it backed the rules, because data was too incomplete to "
+     "support reliable figures.", "harbor-air", "support"),
+    ("The regulator proposed the rules. Harbor Air Ltd. said it backed the rules, but regulators rejected its "
+     "proposal for an exemption.", "harbor-air", "support"),
+])
+def test_reported_speech_goes_on(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -188,6 +188,7 @@ def attribute_statement(
     previous_agents: list[Speaker] = []
     other_spoke = False  # the last clause's subject was no company ("The Palm Oil Council said …")
     continuing = discourse.statement_index == index - 1
+    reporter: list[Speaker] = []  # who the statement reports as saying what follows
     for clause in clauses:
         if other_spoke and clause.start not in at and (
                 clause.kind == "relative" or (clause.kind == "normal" and not _has_subject(tokens, clause, lexicon))):
@@ -204,6 +205,9 @@ def attribute_statement(
             elif clause is clauses[0] and continuing and discourse.last_speakers and (
                     in_turn or _all_quoted(tokens, clause)):
                 agents, region = list(discourse.last_speakers), (clause.start, clause.end)
+            elif reporter and not named and _goes_on_reporting(tokens, clause, lexicon):
+                # "X said, the company agrees with the goal, but adaption time is not enough": X's words go on
+                agents, region = reporter, (clause.start, clause.end)
             else:
                 if tokens[clause.start].word not in lexicon.subordinators:
                     previous_agents = []  # "… while the bill is debated, and urged …": the speaker goes on
@@ -224,6 +228,9 @@ def attribute_statement(
                     previous_agents, other_spoke = [subject], False
                 continue
         previous_agents, other_spoke = agents, False
+        if not reporter and any(tokens[i].word in lexicon.reporting and not tokens[i].quoted
+                                for i in range(clause.start, clause.end)):
+            reporter = agents
         discourse = _within(discourse, agents, entities)
         for agent in agents:
             speakers.append(agent)
@@ -579,6 +586,27 @@ def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
     if named is not None and (owned := _owned_company(tokens, np_start, np_end, mentions, at, entities)) is not None:
         return [Speaker(named.name, owned)], (a, b), None  # "…,” said Marta Kowalska, who co-owns Apteki Kowalska
     return None, (a, b), named
+
+
+def _goes_on_reporting(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
+    """Whether a later clause goes on with what the statement's speaker said: no reporting verb of
+    its own, and a subject that is no other party ("but the request came too late", not "but
+    regulators rejected it" or "while Meituan welcomed it")."""
+    if tokens[clause.start].word in lx.subordinators:
+        return False  # "because data … was too incomplete to support …": a reason, not a new claim
+    a = _skip_intro(tokens, clause.start, clause.end, lx)
+    for i in range(clause.start, clause.end):
+        tok = tokens[i]
+        if tok.quoted:
+            continue
+        if tok.word in lx.reporting and not any(
+                tokens[j].word in lx.company_heads or tokens[j].word in lx.company_pronouns for j in range(max(a, i - 2), i)):
+            return False  # a new speaker; not "…, the company hopes …"
+        if i >= a and i < a + 6 and (tok.word in lx.non_speaker_nouns or tok.word in lx.organisation_nouns
+                                     or tok.word in lx.person_pronouns or tok.word in lx.group_pronouns
+                                     or (tok.raw[:1].isupper() and i > clause.start)):
+            return False
+    return True
 
 
 def _has_subject(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
