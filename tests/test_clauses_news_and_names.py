@@ -291,3 +291,15 @@ def test_an_interview_label_is_no_heading_name(analyse):
 ])
 def test_reported_speech_goes_on(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+def test_a_cue_s_object_ends_at_a_new_clause_or_a_closing_quotation(analyse):
+    delay = "Brussels on Tuesday delayed the deforestation law by another year, the second delay. "
+    analysis = analyse(delay + "“The regulation is necessary, and another delay only rewards those who did nothing,” "
+                       "said Giulia Bertone, Ferrero's head of sustainable sourcing.")
+    assert label(analysis, "ferrero") == "support"
+    repeal = "Mexico on Friday scrapped its GM corn decree, repealing it after a trade panel ruling. "
+    analysis = analyse(repeal + "Corteva Inc. said the original decree “should never have been issued” and urged "
+                       "Mexico to drop the planting ban proposal as well.")
+    assert label(analysis, "corteva") == "oppose"
+    assert "general-motors" not in {e.company_id for e in analysis.events}  # "GM corn" is no company

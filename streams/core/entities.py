@@ -406,7 +406,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False  # "Google's Gemini features", "its Gemini app": a product; "Antofagasta de la Sierra": a place
     if _MEDIUM_BEFORE.search(body, max(0, start - 24), start) or _PRODUCT_BEFORE.search(body, max(0, start - 30), start):
         return False  # "wrote on X" is a medium, "HyperCLOVA X" a product
-    return not strict and not _sentence_initial(body, start)
+    # An acronym that is also an abbreviation ("GM corn", "BT cotton") needs more than a place mid-sentence.
+    return not strict and not _sentence_initial(body, start) and not (
+        alias.upper and _LOWER_AFTER.match(body, end) and following not in registry.name_stopwords)  # not "HKT to apply"
 
 
 _HEADING_THE = re.compile(r"\.[ \t]+The[ \t]")

@@ -339,8 +339,13 @@ def _object_range(tokens: list, end: int, lexicon: StanceLexicon, extra: int = 0
         if i > end and ((_CLAUSE_STOP.intersection(tokens[i].gap) and not _in_number(tokens, i))
                         or tokens[i].word in _NEW_CLAUSE):
             return range(end, i)  # "filed a suit last week arguing the lower threshold …": the suit's object ends
-        if i == end and _SENTENCE_END.intersection(tokens[i].gap):
-            return range(end, end)  # "The law was fine. The lobbying …": nothing after the full stop
+        if i == end and (_SENTENCE_END.intersection(tokens[i].gap) or (
+                "," in tokens[i].gap and tokens[i].word in _COORDINATORS)):
+            # "The law was fine. The lobbying …": nothing after the full stop; "is necessary, and another
+            # delay …": the next clause's
+            return range(end, end)
+        if i > end and "”" in tokens[i].gap:
+            return range(end, i)  # "“should never have been issued” and urged …": the quotation ends it
     return range(end, stop)
 
 
