@@ -303,3 +303,25 @@ def test_a_cue_s_object_ends_at_a_new_clause_or_a_closing_quotation(analyse):
                        "Mexico to drop the planting ban proposal as well.")
     assert label(analysis, "corteva") == "oppose"
     assert "general-motors" not in {e.company_id for e in analysis.events}  # "GM corn" is no company
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    # a subordinate clause's appositive (with a number's comma in it) is an aside, not the clause's end
+    ("New Jersey passed the law. While Garden State Fiber Inc., a 6,000-customer provider in Hunterdon County, said "
+     "the law was fine, Comcast Corp. warned that rate regulation “will chill the very network investment.”",
+     "comcast", "oppose"),
+    # views the speaker reports of others: a sector's warnings, "the argument that …"
+    ("New Jersey passed the law. Anthony Russo, chief executive of Garden State Fiber Inc., said the cable "
+     "industry’s warnings about lost investment were “the same script they read in Albany.”", "garden-state-fiber",
+     "support"),
+    ("The port fees took effect. Kestrel Bulk Carriers Ltd. said it had joined the industry's call for the fees to be "
+     "suspended.", "kestrel-bulk-carriers", "oppose"),
+    # agreeing with "them" takes the side of the last company that took one; arguing against opposes
+    ("CMS finalised the staffing rule. The Ensign Group said the mandate would force it to limit admissions. Douglas "
+     "Reyes, chief executive of Calloway Care Centers Inc., said: “I agree with them.”", "calloway-care-centers",
+     "oppose"),
+    ("CMS finalised the staffing rule. Calloway Care Centers Inc. argued against a single federal number.",
+     "calloway-care-centers", "oppose"),
+])
+def test_subordinate_asides_reported_views_and_agreement(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -347,6 +347,7 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
     starts: list[_Clause] = [_Clause(0, 0)]
     first = next((i for i, t in enumerate(tokens) if not t.quoted), None)
     pending_subordinate = first is not None and tokens[first].word in lx.subordinators
+    appositive_close = -1
     for i in range(1, len(tokens)):
         tok = tokens[i]
         if tok.quoted or i in aside:
@@ -356,7 +357,16 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
         kind = None
         if ";" in gap:
             kind = "normal"
-        elif pending_subordinate and comma:
+        elif pending_subordinate and comma and tok.word in ("a", "an", "the") and i - 1 in at and (
+                close := next((j for j in range(i + 1, min(len(tokens), i + 15)) if "," in tokens[j].gap
+                               and not tokens[j].quoted and not (tokens[j].word.isdigit() and tokens[j - 1].word.isdigit())),
+                              None)) is not None:
+            # "While Garden State Fiber Inc., a 6,000-customer provider in Hunterdon County, said …, Comcast
+            # warned …": the appositive is an aside; the subordinate clause ends at the comma after it
+            aside.update(range(i, close))
+            appositive_close = close
+            continue
+        elif pending_subordinate and comma and i != appositive_close:
             kind, pending_subordinate = "normal", False
         elif (comma and tok.word in _CONCESSIVE and i + 1 < len(tokens) and tokens[i + 1].word.endswith("ing")
               and _predicate(tokens, starts[-1].start, i, at, lx, frozenset()) is None

@@ -216,7 +216,8 @@ def score_stance(
                 polarity = -polarity
         if m.start >= 2 and tokens[m.start - 1].word in _TOPIC_MARKERS and tokens[m.start - 2].word in _QUESTIONS:
             continue  # "asked about criticism from …": the question's topic, not the speaker's view
-        if _third_party(tokens, m.start) and not (target is not None and target < m.start):
+        if (_third_party(tokens, m.start) and not (target is not None and target < m.start)) or (
+                target is None and cue.kind != "request" and _others_view(tokens, m.start)):
             # (a look-back target already turned it: "critics who claimed the system was confusing")
             polarity = -polarity  # "those lobbying to water it down", "anyone who says it cannot work": their view, attacked
         neg = _negator(tokens, m.start, lexicon)
@@ -467,11 +468,31 @@ def _third_party(tokens: list, start: int) -> bool:
     return False
 
 
+def _others_view(tokens: list, start: int) -> bool:
+    """Whether a cue states a view the speaker reports of others: "the cable industry’s warnings
+    about lost investment were the same script", "the argument that the rule would damage …"."""
+    if start >= 3 and tokens[start - 1].word == "s" and tokens[start - 1].gap in ("’", "'") and (
+            tokens[start - 2].word in _GENERIC_PARTIES or tokens[start - 2].word in _SECTORS) \
+            and tokens[start - 3].word not in _JOINING:
+        return True  # not "joined the industry’s call for …"
+    for i in range(start - 1, max(0, start - 5), -1):
+        if tokens[i].word == "that" and tokens[i - 1].word in _VIEWS:
+            return True
+        if _CLAUSE_STOP.intersection(tokens[i].gap):
+            break
+    return False
+
+
+_JOINING = frozenset({"joined", "joins", "join", "joining", "backed", "backs", "back", "backing", "supported",
+                      "supports", "support", "echoed", "echoes", "echo", "shares", "shared", "share", "endorsed"})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
 _QUESTIONS = frozenset({"asked", "asks", "ask", "asking", "question", "questions", "questioned", "queried", "inquired"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
 
 
+_SECTORS = frozenset({"industry", "industry’s", "sector", "lobby", "incumbents"})
+_VIEWS = frozenset({"argument", "arguments", "claim", "claims", "idea", "notion", "suggestion", "suggestions",
+                    "assertion", "assertions", "complaint", "complaints", "fear", "fears", "warning", "warnings"})
 _GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people", "companies", "firms", "rivals",
                               "competitors", "incumbents", "critics", "opponents", "lobbyists", "groups", "players",
                               "streamers", "platforms", "operators", "others", "banks", "lenders", "insurers",
