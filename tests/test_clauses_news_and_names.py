@@ -325,3 +325,16 @@ def test_a_cue_s_object_ends_at_a_new_clause_or_a_closing_quotation(analyse):
 ])
 def test_subordinate_asides_reported_views_and_agreement(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+def test_a_reference_after_a_short_introduction_and_a_decision_as_subject(analyse):
+    ruling = ("A federal judge on Friday vacated the bureau's late-fee cap, striking down the rule. "
+              "Start with Synchrony Financial, the largest issuer of store cards. ")
+    analysis = analyse(ruling + "After the ruling, the company said it was “pleased the court recognized the rule's "
+                       "serious legal flaws.”")
+    assert label(analysis, "synchrony") == "oppose"  # pleased by a rollback
+    delay = ("Mexico on Tuesday delayed its glyphosate ban by a year, postponing it again. The German company Bayer "
+             "received the decision well. ")
+    analysis = analyse(delay + "In a statement, the firm said that “the decision recognizes the science and gives "
+                       "certainty to producers.”")
+    assert label(analysis, "bayer") == "oppose"  # praising the decision to delay

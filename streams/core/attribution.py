@@ -321,6 +321,10 @@ def opens_with_reference(text: str, words: list[str], lexicon: AttributionLexico
     first = head[0]
     if first in lexicon.person_pronouns or first in lexicon.company_pronouns or first in lexicon.group_pronouns:
         return True
+    if first in lexicon.intro_words or first in lexicon.subordinators:
+        # "In 2024 it told investors …", "After the ruling, the company said …": past a short introduction
+        return any(opens_with_reference(text, words[k:], lexicon) for k in range(1, min(len(words), 6))
+                   if words[k] not in lexicon.intro_words)
     # "The company said", "The Dallas-based tax services firm, which …, said" (the full test is _definite_company's)
     return first in lexicon.anaphor_determiners and any(w in lexicon.company_heads for w in words[1:8])
 

@@ -429,8 +429,21 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
         return True  # the cue ends by naming it: "a sensible decision", "a welcome move"; not "a step backwards"
     # An evaluative cue judges what stands before it; a passive one its subject ("The decision was welcomed by …").
     passive = start >= 1 and tokens[start - 1].word in _BE_FORMS and tokens[start].word.endswith(("ed", "en"))
-    return (evaluative or passive) and any(_news_reference(tokens, i, lexicon)
-                                           for i in range(max(0, start - lexicon.object_window), start))
+    if (evaluative or passive) and any(_news_reference(tokens, i, lexicon)
+                                       for i in range(max(0, start - lexicon.object_window), start)):
+        return True
+    # the cue's subject: "the decision recognizes the science and gives certainty to producers"
+    for i in range(start - 1, max(-1, start - 7), -1):
+        if _CLAUSE_STOP.intersection(tokens[i + 1].gap) or tokens[i].quoted != tokens[start].quoted:
+            return False
+        if tokens[i].word in _DECISIONS and _news_reference(tokens, i, lexicon) and i > 0 \
+                and tokens[i - 1].word in _DETERMINERS:
+            return True  # not "the proposal would have forced it to …": the proposal may be the rule itself
+    return False
+
+
+_DECISIONS = frozenset({"decision", "ruling", "move", "announcement", "outcome", "verdict", "vote", "judgment",
+                        "judgement"})
 
 
 _BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be"})
