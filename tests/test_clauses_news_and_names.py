@@ -338,3 +338,10 @@ def test_a_reference_after_a_short_introduction_and_a_decision_as_subject(analys
     analysis = analyse(delay + "In a statement, the firm said that “the decision recognizes the science and gives "
                        "certainty to producers.”")
     assert label(analysis, "bayer") == "oppose"  # praising the decision to delay
+
+
+def test_a_person_introduced_without_a_verb_speaks_later_as_he(analyse):
+    analysis = analyse("A federal judge vacated the bureau's late-fee cap. Brightside Card Co. is a Chicago issuer. "
+                       "Its founder, Dev Raman, has been unusually blunt. The people warning that an $8 cap would end "
+                       "credit “are defending a business model, not a customer,” he wrote in a comment letter.")
+    assert label(analysis, "brightside-card") == "support"  # he attacks the cap's critics

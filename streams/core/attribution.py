@@ -466,6 +466,11 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             # "The rule was not welcomed by Fjordvik Outdoor AS": the company after "by" speaks,
             # and the cue may stand before the verb ("The judicial review was brought by …").
             return by_agents, (a, b), None
+        if p > a and at.keys().isdisjoint(range(a, p)) and (
+                people := [s for s in _np_agents(tokens, a, p, mentions, at, entities, lx, discourse, clause)
+                           if s.entity_id and s.name != s.entity_id]) and people[0].role is False and any(
+                tokens[i].word in lx.company_pronouns for i in range(a, p)):
+            return None, (a, b), people[0]  # "Its founder, Dev Raman, has been unusually blunt": a later "he" is his
         return None, (a, b), _named_speaker(tokens, a, p, at, lx) if p > a else None
     agents = _np_agents(tokens, a, p, mentions, at, entities, lx, discourse, clause)
     if not agents:
@@ -570,9 +575,11 @@ def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cu
             start = i + 1
         else:
             j = next((k for k in range(i + 1, min(b, i + 6)) if tokens[k].word in lx.reporting), None)
-            if j is None or not (b - j <= 4 or "," in tokens[j + 1].gap):
+            # a pronoun too: "… “are defending a business model,” he wrote in a comment letter"
+            pronoun = j == i + 1 and (tokens[i].word in lx.person_pronouns or tokens[i].word in lx.company_pronouns)
+            if j is None or not (b - j <= 4 or "," in tokens[j + 1].gap or pronoun):
                 continue  # "…, the Canadian Journalism Collective said on Friday"
-            if not all(tokens[k].raw[:1].isupper() or tokens[k].word in lx.titles for k in range(i, j)):
+            if not pronoun and not all(tokens[k].raw[:1].isupper() or tokens[k].word in lx.titles for k in range(i, j)):
                 continue
             start = i
         if _predicate(tokens, a, i, at, lx, cues, aside) is not None or any(t.quoted for t in tokens[a:i]):
