@@ -345,3 +345,16 @@ def test_a_person_introduced_without_a_verb_speaks_later_as_he(analyse):
                        "Its founder, Dev Raman, has been unusually blunt. The people warning that an $8 cap would end "
                        "credit “are defending a business model, not a customer,” he wrote in a comment letter.")
     assert label(analysis, "brightside-card") == "support"  # he attacks the cap's critics
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    # "a 45-day review" is the rule's own procedure, not a review of the rule
+    ("Beijing added licences for rare-earth exports. Ningbo Yunsheng Co. said it supported the objectives but warned "
+     "that a 45-day review was “simply unworkable.”", "ningbo-yunsheng", "oppose"),
+    ("Beijing added licences for rare-earth exports. Ningbo Yunsheng Co. said it had asked MOFCOM for a fast-track "
+     "channel for repeat orders from approved end users.", "ningbo-yunsheng", "oppose"),
+    ("The CAC set a February deadline for the algorithm rules. Zhihu said it had asked the CAC to extend the February "
+     "deadline by six months.", "zhihu", "oppose"),
+])
+def test_procedures_fast_tracks_and_deadlines(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

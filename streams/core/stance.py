@@ -413,6 +413,8 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     if word in lexicon.inversion_targets:
         if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper():
             return False  # "Google's critics" are a company's critics, not the rule's
+        if i >= 2 and tokens[i - 1].gap == "-" and tokens[i - 2].word.isdigit():
+            return False  # "a 45-day review", "a 90-day pause" of each licence is the rule's procedure
         # "could delay the arrival of new products" is a consequence, not a delay of the rule,
         # unless a rule maker is the subject ("the ministry might postpone the higher rate")
         return i == 0 or tokens[i - 1].word not in _MODALS or (i >= 2 and tokens[i - 2].word in lexicon.rule_makers)
