@@ -496,3 +496,9 @@ def test_a_city_opens_a_chinese_company_s_name_and_a_compound_is_no_organisation
     mentions, local = find_mentions(body, core_resources.registry)
     assert [m.entity_id for m in mentions] == [company_id]
     assert local[company_id].is_company
+
+
+def test_a_country_before_an_acronym_is_no_first_name(core_resources):
+    body = "JASM, the subsidiary of Taiwan TSMC in Kumamoto Prefecture, did not answer."
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert "tsmc" in [m.entity_id for m in mentions]

@@ -468,7 +468,7 @@ def _after_first_name(body: str, start: int, registry: EntityRegistry) -> bool:
         return False
     word = m.group(1).casefold()
     return (word not in registry.name_stopwords and word not in registry.corporate_words
-            and word not in registry.demonyms)  # "the Swiss Syngenta" is no person
+            and word not in registry.demonyms and word not in registry.place_words)  # "the Swiss Syngenta", "Taiwan TSMC"
 
 
 _REPORTING_AFTER_NAME = frozenset(
