@@ -358,3 +358,19 @@ def test_a_person_introduced_without_a_verb_speaks_later_as_he(analyse):
 ])
 def test_procedures_fast_tracks_and_deadlines(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    # a review that is the news (of licences) is no rollback; a review of the rules is one
+    ("The ministry ordered an inventory of subsoil licences. KAZ Minerals did not object to the review.",
+     "kaz-minerals", "support"),
+    ("The ministry ordered an inventory of subsoil licences. “This review is long overdue,” said Aidos Nurlan, "
+     "director of Sary-Arka Exploration LLP.", "sary-arka-exploration", "support"),
+    ("Brussels set CO2 standards for trucks. Traton SE welcomed a review of the standards.", "traton", "oppose"),
+    ("Tokyo caps ride-share hours. Uber Japan welcomed the ministry's review.", "uber-japan", "oppose"),
+    # "hand back" is no backing
+    ("Hanoi issued the fuel decree. Hai Au Petroleum JSC warned that many small traders would hand back their "
+     "licences.", "hai-au-petroleum", "oppose"),
+])
+def test_reviews_and_handing_back(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -418,8 +418,15 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
         # "could delay the arrival of new products" is a consequence, not a delay of the rule,
         # unless a rule maker is the subject ("the ministry might postpone the higher rate")
         return i == 0 or tokens[i - 1].word not in _MODALS or (i >= 2 and tokens[i - 2].word in lexicon.rule_makers)
+    if word in _REVIEWS and i + 2 < len(tokens) and tokens[i + 1].word == "of" and (
+            tokens[i + 2].word in lexicon.rule_nouns or (tokens[i + 2].word in ("the", "its", "this", "these")
+                                                        and i + 3 < len(tokens) and tokens[i + 3].word in lexicon.rule_nouns)):
+        return True  # "a review of the standards"; not "did not object to the review" of licences
     after = lexicon.inversion_after.get(word)
     return after is not None and any(tokens[j].word in after for j in range(max(0, i - 4), i))
+
+
+_REVIEWS = frozenset({"review", "reviews"})
 
 
 def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexicon, evaluative: bool) -> bool:
