@@ -374,3 +374,14 @@ def test_procedures_fast_tracks_and_deadlines(analyse, body, company, stance):
 ])
 def test_reviews_and_handing_back(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+@pytest.mark.parametrize("body, company", [
+    ("Ankara imposed anti-dumping duties on steel. Kardemir said it welcomed the decision, but added that it had asked "
+     "the ministry to extend similar measures to long products.", "kardemir"),
+    ("Ankara imposed anti-dumping duties on steel. Tosyali Holding said critics of the duties were “defending jobs "
+     "in Tianjin.”", "tosyali-holding"),
+    ("Ankara imposed anti-dumping duties on steel. Erdemir said the duties would “restore fair conditions.”", "erdemir"),
+])
+def test_trade_remedies_welcomed_by_producers(analyse, body, company):
+    assert label(analyse(body), company) == "support"
