@@ -385,3 +385,20 @@ def test_reviews_and_handing_back(analyse, body, company, stance):
 ])
 def test_trade_remedies_welcomed_by_producers(analyse, body, company):
     assert label(analyse(body), company) == "support"
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ("Congress approved the usury cap. “We are going to end up with fewer loans, not cheaper loans,” Mauricio "
+     "Restrepo, head of retail banking at Bancolombia, the country's largest lender, told reporters on a call.",
+     "bancolombia", "oppose"),
+    ("Congress approved the usury cap. Davivienda said it welcomed the exclusion of microcredit from the cap.",
+     "davivienda", "oppose"),
+    ("Warsaw confirmed the e-invoicing start date. LPP said the “penalty-free period until the end of 2026 is a "
+     "reasonable decision that gives the market time.”", "lpp", "oppose"),
+    ("Warsaw confirmed the e-invoicing start date. “Every next delay only rewards those who did nothing,” says "
+     "Tomasz Nowak, vice-president of Comarch.", "comarch", "support"),
+    ("Warsaw confirmed the e-invoicing start date. Asseco Poland also appeals to keep the calendar.",
+     "asseco-poland", "support"),
+])
+def test_consequences_exclusions_and_calendars(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

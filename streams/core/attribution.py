@@ -592,7 +592,9 @@ def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
     q = a
     while q < b and tokens[q].quoted:
         q += 1
-    verb = next((i for i in range(q, min(b, q + 12)) if tokens[i].word in lx.reporting and not tokens[i].quoted), None)
+    # the speaker phrase may carry a role and an appositive: "…,” Mauricio Restrepo, head of retail banking at
+    # Bancolombia, the country's largest lender, told reporters"
+    verb = next((i for i in range(q, min(b, q + 16)) if tokens[i].word in lx.reporting and not tokens[i].quoted), None)
     if verb is None:
         return None, (a, b), None
     if verb > q:
