@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from streams.core.entities import find_mentions
 from tests.test_news_and_discourse import label
 
 ADOPTION = "The ministry on Tuesday adopted a levy on online marketplaces that takes effect next year. "
@@ -402,3 +403,21 @@ def test_trade_remedies_welcomed_by_producers(analyse, body, company):
 ])
 def test_consequences_exclusions_and_calendars(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ("Lima issued the idle-concessions decree. Andina Cobre S.A.C. welcomed a motion filed in Congress last week to "
+     "suspend the decree for two years.", "andina-cobre", "oppose"),
+    ("Washington's remittance tax took effect. Kabayan Padala Inc. said it had joined a coalition of lenders pressing "
+     "Congress to delay the tax by a year.", "kabayan-padala", "oppose"),
+    ("Islamabad froze fuel margins. Attock Petroleum Ltd said the freeze would force companies to cut back on "
+     "storage investment.", "attock-petroleum", "oppose"),
+])
+def test_motions_pressing_and_cutting_back(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance
+
+
+def test_a_surname_before_a_title_is_a_person_s(core_resources):
+    body = "Carlo Santos, head of international remittances at Mynt, said the exemption was sensible."
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert "santos" not in [m.entity_id for m in mentions]  # not Santos Ltd

@@ -366,9 +366,10 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if alias.person is None and len(alias.tokens) == 1:
         if alias.tokens[0] in surnames:
             return False
-        if _after_first_name(body, start, registry):
+        if _after_first_name(body, start, registry) or (
+                _PREVIOUS_WORD.search(body, max(0, start - 30), start) and _TITLE_AFTER.match(body, end)):
             surnames.add(alias.tokens[0])
-            return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories
+            return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories; so is "Carlo Santos, head of …"
     if (end - start > 1 and body[start + 1].isupper() and body[start:end].isupper()
             and (not alias.upper or alias.ambiguous)
             and (_CAPITAL_WORD_BEFORE.search(body, max(0, start - 20), start) or _CAPITAL_WORD_AFTER.match(body, end))
@@ -471,6 +472,9 @@ def _after_first_name(body: str, start: int, registry: EntityRegistry) -> bool:
             and word not in registry.demonyms and word not in registry.place_words)  # "the Swiss Syngenta", "Taiwan TSMC"
 
 
+_TITLE_AFTER = re.compile(r",[ \t]+(?:the[ \t]+|a[ \t]+)?(?:head|chief|founder|co-founder|president|vice[ -]president|director"
+                          r"|managing|general[ \t]+manager|senior|spokesperson|spokesman|spokeswoman|chairman|chairwoman"
+                          r"|CEO|owner|partner|analyst|economist|professor|minister|secretary)\b")
 _REPORTING_AFTER_NAME = frozenset(
     "said says told added stated warned welcomed argued announced criticised criticized praised urged "
     "declined responded agreed opposed supported backed rejected appealed sued plans will would has had is was "

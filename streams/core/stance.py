@@ -364,7 +364,10 @@ _NEW_CLAUSE = frozenset({"arguing", "saying", "claiming", "warning", "adding", "
 def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None = None) -> int | None:
     """Index of a delay, waiver or critic that the cue is aimed at, if any; an evaluative cue
     ("… is the right call") may also judge what stands before it in its clause."""
-    for i in _object_range(tokens, end, lexicon):
+    span = _object_range(tokens, end, lexicon)
+    if span and any(tokens[i].word in _VEHICLES for i in range(span.start, min(span.stop, span.start + 2))):
+        span = _object_range(tokens, end, lexicon, extra=6)  # "welcomed a motion filed in Congress last week to suspend it"
+    for i in span:
         if _is_target(tokens, i, lexicon):
             return i
     if start is not None:
@@ -427,6 +430,9 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
 
 
 _REVIEWS = frozenset({"review", "reviews"})
+# What carries a change to the rule: the change may come several words after it.
+_VEHICLES = frozenset({"motion", "bill", "proposal", "amendment", "plan", "petition", "push", "move", "effort", "bid",
+                       "initiative", "request", "decree", "resolution"})
 
 
 def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexicon, evaluative: bool) -> bool:
