@@ -171,8 +171,8 @@ def test_backing_another_company_s_call_takes_its_side(analyse):
     assert label(analysis, "daimler-truck") == "oppose"
 
 
-def test_changing_the_rules_is_what_a_critic_of_it_attacks(analyse):
-    analysis = analyse(TRUCKS + "Volvo Group took the opposite view. “Changing the rules now would punish those who "
+def test_reopening_the_targets_is_what_a_critic_of_it_attacks(analyse):
+    analysis = analyse(TRUCKS + "Volvo Group took the opposite view. “Reopening the targets now would punish those who "
                        "invested,” said Annika Berg, Volvo's head of regulatory affairs.")
     assert label(analysis, "ab-volvo") == "support"
     assert "volvo-cars" not in {e.company_id for e in analysis.events}  # "Volvo's" is the Volvo named in full
@@ -421,3 +421,19 @@ def test_a_surname_before_a_title_is_a_person_s(core_resources):
     body = "Carlo Santos, head of international remittances at Mynt, said the exemption was sensible."
     mentions, _ = find_mentions(body, core_resources.registry)
     assert "santos" not in [m.entity_id for m in mentions]  # not Santos Ltd
+
+
+def test_a_new_rule_with_a_later_start_is_still_a_new_rule(core_resources, analyse):
+    lead = ("Food delivery couriers will be guaranteed the living wage under rules set out by the government on Monday, "
+            "though the start date has been pushed back to April 2027. ")
+    analysis = analyse(lead + "Just Eat Takeaway welcomed the move while Deliveroo warned it would force it to cut "
+                       "courier numbers.", title="Couriers get pay floor, though start pushed back")
+    assert label(analysis, "just-eat-takeaway") == "support"
+    assert label(analysis, "deliveroo") == "oppose"
+
+
+def test_changing_the_rules_mid_project_is_the_reform_criticised(analyse):
+    analysis = analyse("Ministers published legislation to overhaul nuclear licensing. EDF said it backed “a more "
+                       "efficient system” but warned that changing rules in the middle of live projects risked "
+                       "“creating rather than removing uncertainty.”")
+    assert label(analysis, "edf") == "oppose"

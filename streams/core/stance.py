@@ -111,7 +111,8 @@ class StanceLexicon:
         rollbacks = [m for m in found if m.value < 0 and m.start not in tightening]
         # "approved changes … that narrow the government's ability": adopting a rollback is one
         adoptions = [m for m in found if (m.value > 0 or m.start in tightening) and not any(
-            m.end <= n.start <= m.end + 10 and "." not in words[m.end:n.start] for n in rollbacks)]
+            m.end <= n.start <= m.end + 10 and "." not in words[m.end:n.start]
+            and _TURNS.isdisjoint(words[m.end:n.start]) for n in rollbacks)]  # not "…, though the start was pushed back"
         return rollbacks, adoptions
 
 
@@ -260,6 +261,7 @@ def score_stance(
 _RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carve-out", "carve-outs", "moratorium",
                            "reprieve", "relief", "suspension", "loophole", "loopholes", "allowance", "allowances",
                            "deduction", "deductions"})
+_TURNS = frozenset({"though", "although", "but", "however", "while", "whereas", "yet"})
 _CUTS = frozenset({"halve", "halves", "halved", "halving", "cut", "cuts", "cutting", "reduce", "reduces", "reduced",
                    "reducing", "reduction", "trim", "trims", "trimmed", "trimming", "shrink", "shrinks", "shrinking",
                    "phase-out", "phasing", "narrow", "narrows", "narrowed", "narrowing", "removal", "remove",
