@@ -437,3 +437,20 @@ def test_changing_the_rules_mid_project_is_the_reform_criticised(analyse):
                        "efficient system” but warned that changing rules in the middle of live projects risked "
                        "“creating rather than removing uncertainty.”")
     assert label(analysis, "edf") == "oppose"
+
+
+def test_a_court_blocking_a_law_is_a_rollback_but_blocking_a_merger_is_not(core_resources):
+    from streams.core.phrases import WORD
+    def direction(text):
+        words = WORD.findall(text.lower())
+        return core_resources.stance.news_direction(words + ["."] + words)
+    assert direction("Judge partly blocks Vermont kids code. A federal judge on Monday blocked key parts of the "
+                     "Age-Appropriate Design Code.") == -1
+    assert direction("Judge blocks lab merger. A federal judge on Monday blocked the merger of two labs.") == 1
+
+
+def test_a_state_abbreviation_in_a_dateline_ends_no_sentence(core_resources):
+    from streams.core.segment import segment_article
+    body = "BURLINGTON, Vt. - A federal judge on Monday blocked the law. Meta said it was pleased."
+    assert [s.text for s in segment_article(body, core_resources.segmentation)] == [
+        "BURLINGTON, Vt. - A federal judge on Monday blocked the law.", "Meta said it was pleased."]

@@ -239,6 +239,8 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
         return (capital_follows and opener != "(" and next_lower not in rules.continuations
                 and next_word.rstrip(".") not in rules.legal_forms)
     if bare in rules.country_abbreviations:
+        if _DASH_AFTER.match(text, m.end()):
+            return False  # a dateline: "BURLINGTON, Vt. — A federal judge …"
         return bool(opener) or next_lower in rules.sentence_starters
     return True
 
@@ -252,6 +254,7 @@ def _after_preposition(text: str, before: re.Match[str] | None) -> bool:
     return prev is not None and prev.group(1) in _PREPOSITIONS
 
 
+_DASH_AFTER = re.compile(r"[ \t]*[—–-]{1,2}[ \t]")
 _WORD_BEFORE_INITIAL = re.compile(r"(\w+)\s+$")
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 _PREPOSITIONS = frozenset({"on", "in", "at", "from", "by", "to", "of", "via", "with", "for", "about", "into", "onto"})
