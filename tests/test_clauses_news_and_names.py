@@ -454,3 +454,13 @@ def test_a_state_abbreviation_in_a_dateline_ends_no_sentence(core_resources):
     body = "BURLINGTON, Vt. - A federal judge on Monday blocked the law. Meta said it was pleased."
     assert [s.text for s in segment_article(body, core_resources.segmentation)] == [
         "BURLINGTON, Vt. - A federal judge on Monday blocked the law.", "Meta said it was pleased."]
+
+
+def test_an_embedded_they_is_not_the_subject_and_what_the_industry_asked_for(analyse):
+    analysis = analyse("Chicago's delivery pay rule took effect. “I want drivers paid well,” said Rosa Medina, owner "
+                       "of Taqueria Los Gallos SA. Workers who believe they have been underpaid can file a complaint "
+                       "with the city.")
+    assert not [e for e in analysis.events if e.text.startswith("Workers")]
+    analysis = analyse("The NRC approved its new licensing rule. “This is the regulatory framework our industry has "
+                       "been asking for,” said Caroline Dreyer, Oklo's vice president of regulatory affairs.")
+    assert label(analysis, "oklo") == "support"

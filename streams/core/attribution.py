@@ -819,7 +819,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         return [discourse.last_person]
     if any(w in lx.company_pronouns for w in words):
         resolved = discourse.last_company
-    elif any(w in lx.group_pronouns for w in words) and (discourse.last_speakers or discourse.last_company):
+    elif any(w in lx.group_pronouns for w in words[:2]) and (discourse.last_speakers or discourse.last_company):
+        # (heading the subject: not "Workers who believe they have been underpaid can …")
         # "So yes, we support the regulation" in an interview: the company being interviewed.
         return list(discourse.last_speakers) or [discourse.last_company]
     elif _definite_company(tokens, a, b, lx, at) and not _opens_with_other_name(tokens, a, at, lx):
