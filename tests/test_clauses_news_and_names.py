@@ -464,3 +464,19 @@ def test_an_embedded_they_is_not_the_subject_and_what_the_industry_asked_for(ana
     analysis = analyse("The NRC approved its new licensing rule. “This is the regulatory framework our industry has "
                        "been asking for,” said Caroline Dreyer, Oklo's vice president of regulatory affairs.")
     assert label(analysis, "oklo") == "support"
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ("The FCA set a price cap on commercial payments. Barclays said the cap would leave it unable to recover the cost "
+     "of building the service.", "barclays", "oppose"),
+    ("The FCA set a price cap on commercial payments. “A regulated price that is set below cost is not a market,” "
+     "Barclays said.", "barclays", "oppose"),
+    ("The FCA set a price cap on commercial payments. HSBC UK said it would “continue to make the case” for a review "
+     "of the cap.", "hsbc-uk", "oppose"),
+    ("The FCA set a price cap on commercial payments. “This is the push the market needed,” said Nadia Roy, Monzo's "
+     "head of payments.", "monzo", "support"),
+    ("The SEC finalised its custody rule. Daniel Okafor, chief executive of Northbeam Digital Holdings Inc., said: "
+     "“We argued for exactly this in two comment letters.”", "northbeam-digital-holdings", "support"),
+])
+def test_costs_cases_and_what_the_market_needed(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance
