@@ -20,7 +20,7 @@ _TOKEN = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"[’']s?\b")
 
 # Capital letters a name may start with: ASCII and the Latin letters of European names ("Çelik", "Ørsted").
-_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
+CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 COMPANY = "company"
 ORGANISATION = "organisation"
 
@@ -151,7 +151,7 @@ class EntityRegistry:
         legal = frozenset(f.casefold() for f in forms if _TOKEN.fullmatch(f))
         multi = sorted((f for f in forms if not _TOKEN.fullmatch(f) and " " not in f), key=len, reverse=True)
         multi_form = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(re.escape(f) for f in multi) + r")\.?(?![\w/])")
-        name = rf"[{_UPPER}0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[{_UPPER}0-9][\w’'&.-]*|of|de|del|della|di|da|do|dos|das|du|der|den|van|von|la|le|y))*"
+        name = rf"[{CAPITALS}0-9][\w’'&.-]*(?:[ \t]+(?:&[ \t]+)?(?:[{CAPITALS}0-9][\w’'&.-]*|of|de|del|della|di|da|do|dos|das|du|der|den|van|von|la|le|y))*"
         unknown = _NamePattern(re.compile(rf"(?:{form_alt})(?![\w/])\.?"),
                                re.compile(rf"(?<![\w.])({name})$"), spaced=True)
         corporate = frozenset(w.casefold() for w in names["corporate_words"]) | legal
@@ -172,7 +172,7 @@ class EntityRegistry:
         name_start = re.compile(r"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*)")
         prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
         # Must not follow a word or a dot: checked by _finditer_where (see there).
-        prefix_form = re.compile(rf"(?:{prefixes})[ \t]+((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,4}})")
+        prefix_form = re.compile(rf"(?:{prefixes})[ \t]+((?:[{CAPITALS}][\w&’'.-]*)(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,4}})")
         regions = set(names["place_words_not_countries"])
         countries = "|".join(map(re.escape, sorted({w for w in names["place_words"] if w not in regions} | set(names["countries"]),
                                                    key=lambda w: (-len(w), w))))
@@ -196,9 +196,9 @@ class EntityRegistry:
                               + r")(?:[ \t]+|(?:[ \t]+[\w’'-]+){0,5}?,[ \t]+)$", re.I),
                    common_name_words=frozenset(w.casefold() for w in names["common_name_words"]),
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
-                                             + rf")[ \t]+[{_UPPER}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
-                                             rf"(?:[{_UPPER}][\w&’'-]+|[{_UPPER}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
-                   heading=re.compile(rf"^((?:[{_UPPER}0-9][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{_UPPER}0-9][\w&’'-]*){{0,4}})"
+                                             + rf")[ \t]+[{CAPITALS}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
+                                             rf"(?:[{CAPITALS}][\w&’'-]+|[{CAPITALS}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
+                   heading=re.compile(rf"^((?:[{CAPITALS}0-9][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{CAPITALS}0-9][\w&’'-]*){{0,4}})"
                                       rf"\.[ \t]+The[ \t]+(?:[\w’'-]+[ \t]+){{0,6}}?(?:{heads})s?\b", re.M),
                    national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:{countries}|\((?:{countries})\))"
                                             r"(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
@@ -694,17 +694,17 @@ def _acronym_definitions(body: str) -> dict[str, str]:
     return defined
 
 
-_BRACKETED_ACRONYM = re.compile(rf"\(([{_UPPER}][{_UPPER}0-9&]{{1,8}})\)")
-_DEFINER_BEFORE = re.compile(rf"(?<![\w’'&.-])([{_UPPER}][\w’'&.-]*(?:[ \t]+(?:[a-z]{{1,4}}[ \t]+)?[{_UPPER}][\w’'&.-]*){{1,7}})"
+_BRACKETED_ACRONYM = re.compile(rf"\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}})\)")
+_DEFINER_BEFORE = re.compile(rf"(?<![\w’'&.-])([{CAPITALS}][\w’'&.-]*(?:[ \t]+(?:[a-z]{{1,4}}[ \t]+)?[{CAPITALS}][\w’'&.-]*){{1,7}})"
                              rf"[ \t]*$")
-_ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{_UPPER}][{_UPPER}0-9&]{{1,8}})\)")
+_ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}})\)")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
 _TAIL_OF_NAME = re.compile(r"(?:\bof|\bfor)[ \t]+$")
-_NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{_UPPER}][\w&’'.-]*)(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,3}})[ \t]+$")
+_NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{CAPITALS}][\w&’'.-]*)(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,3}})[ \t]+$")
 # A name before an appositive's comma, maybe with its acronym or ticker: "Halyk Bank (HSBK), the
 # country's largest lender", "Minera del Altiplano, the operator of …", "13cabs, which is owned by …".
-_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{_UPPER}][\w&’'.-]*|\d+[a-z][\w&’'.-]*)(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|du|van|von|der|ve|y|e)[ \t]+)?"
-                                rf"[{_UPPER}][\w&’'.-]*){{0,4}})(?:[ \t]*\([{_UPPER}0-9][\w&.-]{{1,9}}\))?$")
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{CAPITALS}][\w&’'.-]*|\d+[a-z][\w&’'.-]*)(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|du|van|von|der|ve|y|e)[ \t]+)?"
+                                rf"[{CAPITALS}][\w&’'.-]*){{0,4}})(?:[ \t]*\([{CAPITALS}0-9][\w&.-]{{1,9}}\))?$")
 
 
 def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
@@ -756,7 +756,7 @@ def _in_organisation_name(body: str, start: int, registry: EntityRegistry) -> bo
     return m is not None and m.group(1).casefold() in registry.organisation_words
 
 
-_AND_IN_NAME = re.compile(rf"\b(\w+)[ \t]+(?:of|for)[ \t]+(?:[{_UPPER}][\w&’'-]*,?[ \t]+){{1,4}}(?:and|&)[ \t]+$")
+_AND_IN_NAME = re.compile(rf"\b(\w+)[ \t]+(?:of|for)[ \t]+(?:[{CAPITALS}][\w&’'-]*,?[ \t]+){{1,4}}(?:and|&)[ \t]+$")
 
 
 def _named_after_descriptor(body: str, registry: EntityRegistry, starts: list[re.Match[str]]):
@@ -851,7 +851,7 @@ def _named_by_no_comment(body: str, registry: EntityRegistry):
         if (folded[0] in registry.name_stopwords or any(w in registry.organisation_words for w in folded)
                 or all(w in registry.place_words or w in registry.demonyms for w in folded)
                 or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 5)  # an agency's acronym
-                or re.compile(rf"[{_UPPER}][\w’'-]+[ \t]+{re.escape(words[0])}\b").search(body, 0, line_start)):
+                or re.compile(rf"[{CAPITALS}][\w’'-]+[ \t]+{re.escape(words[0])}\b").search(body, 0, line_start)):
             continue
         yield m.start(1), m.end(1), m.end(1)
 
@@ -859,13 +859,13 @@ def _named_by_no_comment(body: str, registry: EntityRegistry):
 _NO_COMMENT = re.compile(r"(?:declined|refused) to (?:comment|say)|did not (?:immediately )?(?:respond|reply|return)"
                          r"|could not be reached|had no (?:immediate )?comment|(?:has|had) not responded"
                          r"|was not available for comment")
-_NO_COMMENT_SUBJECT = re.compile(rf"\W*([{_UPPER}][\w&’'.-]*(?:[ \t]+[{_UPPER}][\w&’'.-]*){{0,2}})"
+_NO_COMMENT_SUBJECT = re.compile(rf"\W*([{CAPITALS}][\w&’'.-]*(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,2}})"
                                  r"(?:,[^,.\n]{1,120},)?[ \t]+(?:also[ \t]+)?$")
 
 
 _LIST_VERB = re.compile(r"(?:includ(?:e|es|ed|ing)|[Ii]ncluding|such[ \t]+as|like)[ \t]+(?=[\w&])")
 # Words of a list item; a dot ends the item unless a word goes on after it ("Amazon.com").
-_LIST_WORD = rf"[{_UPPER}0-9][\w&’'-]*(?:\.[\w&’'-]+)*"
+_LIST_WORD = rf"[{CAPITALS}0-9][\w&’'-]*(?:\.[\w&’'-]+)*"
 _LIST_ITEM = re.compile(rf"{_LIST_WORD}(?:[ \t]+(?:&[ \t]+)?{_LIST_WORD}){{0,4}}")
 _OWNER = re.compile(r".*[’']s[ \t]+")
 _LIST_SEPARATOR = re.compile(r"[ \t]*,?[ \t]*(?:(and|or)[ \t]+)?")
@@ -876,7 +876,7 @@ _COMPANY_ROLES = (r"(?:chief executive(?: officer)?|ceo|chief (?:financial|opera
 _ROLE_BEFORE = re.compile(rf"\b(?:(?:{_COMPANY_ROLES}|president)[ \t]+(?:of|at)|(?:spokesperson|spokesman|spokeswoman)"
                           rf"[ \t]+(?:for|of|at))[ \t]+$", re.I)  # not "chief executive for West Africa"
 _ROLE_AFTER = re.compile(rf"[’']s[ \t]+(?:{_COMPANY_ROLES}|president)\b", re.I)
-_NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{_UPPER}][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{_UPPER}][\w&’'-]*){{0,2}})"
+_NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{CAPITALS}][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{CAPITALS}][\w&’'-]*){{0,2}})"
                                     rf"(?=[ \t]*[,;:”\")]|\.(?!\w)|[ \t]+[a-z]|[’']s\b)")
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from streams.core.entities import _UPPER, Entity, Mention
+from streams.core.entities import CAPITALS, Entity, Mention
 
 _PARTICLES = r"(?:van|von|de|der|den|da|del|della|di|du|le|la|bin|binti|al|el|dos|das)"
 # A person's name: two or three capitalised words, maybe a middle initial or a particle.
-_PERSON = (rf"[{_UPPER}][a-z\u00df-\u00ff’'-]+(?:[ \t]+[A-Z]\.)?"
-           rf"(?:[ \t]+(?:{_PARTICLES}[ \t]+)?[{_UPPER}][a-z\u00df-\u00ff’'-]+){{1,2}}")
+_PERSON = (rf"[{CAPITALS}][a-z\u00df-\u00ff’'-]+(?:[ \t]+[A-Z]\.)?"
+           rf"(?:[ \t]+(?:{_PARTICLES}[ \t]+)?[{CAPITALS}][a-z\u00df-\u00ff’'-]+){{1,2}}")
 # "Claire Ashworth, chief financial officer of the homeware retailer " (the company follows)
 _NAME_ROLE_OF = re.compile(rf"(?<![\w’'.-])({_PERSON}),[ \t]+((?:[\w’'&-]+[ \t]+){{1,7}}?)(?:of|at|for)[ \t]+"
                            rf"(?:(?:the|its)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?$")
@@ -29,7 +29,7 @@ _NAME_COMMA = re.compile(rf"(?<![\w’'.-])({_PERSON}),[ \t]+$")
 # "Mark Lee of " / "Mark Lee at "
 _NAME_OF = re.compile(rf"(?<![\w’'.-])({_PERSON})[ \t]+(?:of|at)[ \t]+$")
 # After the company: "'s finance chief Claire Ashworth", " chief executive Ken Murphy"
-_ROLE_NAME = re.compile(rf"\.?(?:[’']s)?[ \t]+((?:[a-z][\w-]*[ \t]+){{1,4}}?)({_PERSON})(?![\w’'-]|[ \t]+[{_UPPER}])")
+_ROLE_NAME = re.compile(rf"\.?(?:[’']s)?[ \t]+((?:[a-z][\w-]*[ \t]+){{1,4}}?)({_PERSON})(?![\w’'-]|[ \t]+[{CAPITALS}])")
 # After the company: "'s finance chief" (the name came before it)
 _ROLE_AFTER = re.compile(r"\.?[’']s[ \t]+((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)(?=[ \t]*[,;:)])")
 _REACH = 160
@@ -130,5 +130,5 @@ def _person(name: str, end: int, company: str, rules: PeopleRules) -> tuple[int,
 
 _WORD_CHAR = re.compile(r"\w")
 _WORD_OR_JOINER = re.compile(r"[\w’'-]")
-_LONGER_NAME_AFTER = re.compile(rf"[ \t]+[{_UPPER}]")
-_CAPITALISED_BEFORE = re.compile(rf"(?<![\w’'-])([{_UPPER}][a-z\u00df-\u00ff’'-]+)[ \t]+(?:[A-Z]\.[ \t]+)?$")
+_LONGER_NAME_AFTER = re.compile(rf"[ \t]+[{CAPITALS}]")
+_CAPITALISED_BEFORE = re.compile(rf"(?<![\w’'-])([{CAPITALS}][a-z\u00df-\u00ff’'-]+)[ \t]+(?:[A-Z]\.[ \t]+)?$")

@@ -52,6 +52,21 @@ class StanceLexicon:
     """Rollback (-1) and adoption (+1) events, to tell which way an article's news goes."""
     news_requests: frozenset[str]
     rule_makers: frozenset[str] = frozenset()
+    cut_words: frozenset[str] = frozenset()
+    """Cutting an exemption with one of these tightens the rule ("the halving of a tax exemption")."""
+    decision_nouns: frozenset[str] = frozenset()
+    """The news as a cue's subject: "the decision … gives certainty"."""
+    change_vehicles: frozenset[str] = frozenset()
+    """What carries a change several words on: "welcomed a motion filed last week to suspend it"."""
+    sector_nouns: frozenset[str] = frozenset()
+    view_nouns: frozenset[str] = frozenset()
+    """Views reported of others: "the industry's warnings", "the argument that …"."""
+    joining_verbs: frozenset[str] = frozenset()
+    """… unless the speaker joins them: "joined the industry's call"."""
+    turn_words: frozenset[str] = frozenset()
+    """A rollback after one of these is not what was adopted: "rules set out, though the start was pushed back"."""
+    party_targets: frozenset[str] = frozenset()
+    """Inversion targets that are parties or views, no rollback a request could ask for."""
 
     @classmethod
     def from_data(cls, data: dict) -> "StanceLexicon":
@@ -83,6 +98,7 @@ class StanceLexicon:
             events=PhraseIndex(events),
             news_requests=frozenset(data["news_requests"]),
             rule_makers=frozenset(data["rule_makers"]),
+            **{key: frozenset(words) for key, words in data["word_classes"].items()},
         )
 
     def reported_events(self, words: list[str]) -> list[PhraseMatch[int]]:
@@ -104,7 +120,7 @@ class StanceLexicon:
                       and not _RELIEF_NOUNS.isdisjoint(words[m.end:m.end + 4])}
         # … and so does cutting one ("the halving of a purchase-tax exemption"), cut words not being events.
         cut = {m.start for m in found if words[m.start] in _RELIEF_NOUNS
-               and not _CUTS.isdisjoint(words[max(0, m.start - 5):m.start])}
+               and not self.cut_words.isdisjoint(words[max(0, m.start - 5):m.start])}
         tightening |= cut
         found = [m for m in found if not (words[m.start] in _RELIEF_NOUNS and any(
             n.start in tightening and n.start < m.start <= n.end + 4 for n in found))]
@@ -112,7 +128,7 @@ class StanceLexicon:
         # "approved changes … that narrow the government's ability": adopting a rollback is one
         adoptions = [m for m in found if (m.value > 0 or m.start in tightening) and not any(
             m.end <= n.start <= m.end + 10 and "." not in words[m.end:n.start]
-            and _TURNS.isdisjoint(words[m.end:n.start]) for n in rollbacks)]  # not "…, though the start was pushed back"
+            and self.turn_words.isdisjoint(words[m.end:n.start]) for n in rollbacks)]  # not "…, though the start was pushed back"
         return rollbacks, adoptions
 
 
@@ -218,7 +234,7 @@ def score_stance(
         if m.start >= 2 and tokens[m.start - 1].word in _TOPIC_MARKERS and tokens[m.start - 2].word in _QUESTIONS:
             continue  # "asked about criticism from …": the question's topic, not the speaker's view
         if (_third_party(tokens, m.start) and not (target is not None and target < m.start)) or (
-                target is None and cue.kind != "request" and _others_view(tokens, m.start)):
+                target is None and cue.kind != "request" and _others_view(tokens, m.start, lexicon)):
             # (a look-back target already turned it: "critics who claimed the system was confusing")
             polarity = -polarity  # "those lobbying to water it down", "anyone who says it cannot work": their view, attacked
         neg = _negator(tokens, m.start, lexicon)
@@ -261,14 +277,7 @@ def score_stance(
 _RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carve-out", "carve-outs", "moratorium",
                            "reprieve", "relief", "suspension", "loophole", "loopholes", "allowance", "allowances",
                            "deduction", "deductions"})
-_TURNS = frozenset({"though", "although", "but", "however", "while", "whereas", "yet"})
-_CUTS = frozenset({"halve", "halves", "halved", "halving", "cut", "cuts", "cutting", "reduce", "reduces", "reduced",
-                   "reducing", "reduction", "trim", "trims", "trimmed", "trimming", "shrink", "shrinks", "shrinking",
-                   "phase-out", "phasing", "narrow", "narrows", "narrowed", "narrowing", "removal", "remove",
-                   "removes", "removed", "removing", "expiry", "expire", "expires", "expiring", "end", "ends",
-                   "ended", "ending", "scale", "scaling", "withdrawal"})
-_PARTIES = frozenset({"critics", "opponents", "detractors", "naysayers", "lobbyists", "lobby", "complaints",
-                      "warnings", "lawsuit", "lawsuits", "challenge", "challenges"})  # targets that are no rollback
+
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
 
@@ -367,7 +376,7 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
     """Index of a delay, waiver or critic that the cue is aimed at, if any; an evaluative cue
     ("… is the right call") may also judge what stands before it in its clause."""
     span = _object_range(tokens, end, lexicon)
-    if span and any(tokens[i].word in _VEHICLES for i in range(span.start, min(span.stop, span.start + 2))):
+    if span and any(tokens[i].word in lexicon.change_vehicles for i in range(span.start, min(span.stop, span.start + 2))):
         span = _object_range(tokens, end, lexicon, extra=6)  # "welcomed a motion filed in Congress last week to suspend it"
     for i in span:
         if _is_target(tokens, i, lexicon):
@@ -432,9 +441,6 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
 
 
 _REVIEWS = frozenset({"review", "reviews"})
-# What carries a change to the rule: the change may come several words after it.
-_VEHICLES = frozenset({"motion", "bill", "proposal", "amendment", "plan", "petition", "push", "move", "effort", "bid",
-                       "initiative", "request", "decree", "resolution"})
 
 
 def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexicon, evaluative: bool) -> bool:
@@ -453,14 +459,12 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
     for i in range(start - 1, max(-1, start - 7), -1):
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap) or tokens[i].quoted != tokens[start].quoted:
             return False
-        if tokens[i].word in _DECISIONS and _news_reference(tokens, i, lexicon) and i > 0 \
+        if tokens[i].word in lexicon.decision_nouns and _news_reference(tokens, i, lexicon) and i > 0 \
                 and tokens[i - 1].word in _DETERMINERS:
             return True  # not "the proposal would have forced it to …": the proposal may be the rule itself
     return False
 
 
-_DECISIONS = frozenset({"decision", "ruling", "move", "announcement", "outcome", "verdict", "vote", "judgment",
-                        "judgement"})
 
 
 _BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be"})
@@ -498,31 +502,26 @@ def _third_party(tokens: list, start: int) -> bool:
     return False
 
 
-def _others_view(tokens: list, start: int) -> bool:
+def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     """Whether a cue states a view the speaker reports of others: "the cable industry’s warnings
     about lost investment were the same script", "the argument that the rule would damage …"."""
     if start >= 3 and tokens[start - 1].word == "s" and tokens[start - 1].gap in ("’", "'") and (
-            tokens[start - 2].word in _GENERIC_PARTIES or tokens[start - 2].word in _SECTORS) \
-            and tokens[start - 3].word not in _JOINING:
+            tokens[start - 2].word in _GENERIC_PARTIES or tokens[start - 2].word in lexicon.sector_nouns) \
+            and tokens[start - 3].word not in lexicon.joining_verbs:
         return True  # not "joined the industry’s call for …"
     for i in range(start - 1, max(0, start - 5), -1):
-        if tokens[i].word == "that" and tokens[i - 1].word in _VIEWS:
+        if tokens[i].word == "that" and tokens[i - 1].word in lexicon.view_nouns:
             return True
         if _CLAUSE_STOP.intersection(tokens[i].gap):
             break
     return False
 
 
-_JOINING = frozenset({"joined", "joins", "join", "joining", "backed", "backs", "back", "backing", "supported",
-                      "supports", "support", "echoed", "echoes", "echo", "shares", "shared", "share", "endorsed"})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
 _QUESTIONS = frozenset({"asked", "asks", "ask", "asking", "question", "questions", "questioned", "queried", "inquired"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
 
 
-_SECTORS = frozenset({"industry", "industry’s", "sector", "lobby", "incumbents"})
-_VIEWS = frozenset({"argument", "arguments", "claim", "claims", "idea", "notion", "suggestion", "suggestions",
-                    "assertion", "assertions", "complaint", "complaints", "fear", "fears", "warning", "warnings"})
 _GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people", "companies", "firms", "rivals",
                               "competitors", "incumbents", "critics", "opponents", "lobbyists", "groups", "players",
                               "streamers", "platforms", "operators", "others", "banks", "lenders", "insurers",
@@ -542,7 +541,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
         if not words or words[0] not in ("a", "an", "the"):
             return None
         for k, word in enumerate(words[1:4], 1):
-            if _is_target(tokens, span.start + k, lexicon) and word not in _PARTIES:
+            if _is_target(tokens, span.start + k, lexicon) and word not in lexicon.party_targets:
                 return -1, span.start + k + 1  # "arguing for a lighter, voluntary scheme"
             if word in lexicon.generic_references or word == "to":
                 return None  # "ask the Legislature to cap damages": what follows "to" is an action
