@@ -502,3 +502,21 @@ def test_a_country_before_an_acronym_is_no_first_name(core_resources):
     body = "JASM, the subsidiary of Taiwan TSMC in Kumamoto Prefecture, did not answer."
     mentions, _ = find_mentions(body, core_resources.registry)
     assert "tsmc" in [m.entity_id for m in mentions]
+
+
+@pytest.mark.parametrize("body", [
+    "SEOUL, Jan 22 (Asia Ledger) - South Korea's AI Basic Act took effect on Thursday.",
+    "BEIJING, Oct 14 (Pacific Ledger Wire) - Automakers warned of shortages.",
+])
+def test_a_wire_credit_of_several_words_in_a_dateline_is_no_company(core_resources, body):
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert "ledger" not in [m.entity_id for m in mentions]
+
+
+@pytest.mark.parametrize("body, entity_id", [
+    ("Taxi operators were furious. Radio Taxi Mitre SRL, which dispatches 600 cabs, said it would sue.",
+     "radio-taxi-mitre"),
+])
+def test_upper_case_legal_forms(core_resources, body, entity_id):
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert [m.entity_id for m in mentions] == [entity_id]

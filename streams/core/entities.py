@@ -454,7 +454,10 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|his|her|its|their|our|my)[ \t]+$")
 
 def _dateline_credit(body: str, start: int, end: int) -> bool:
     """Whether a name is the wire's credit in an opening dateline: "(Ledgerline) --", "(Meridian Wire) -"."""
-    return start < _DATELINE_REACH and body[start - 1:start] == "(" and _CREDIT_END.match(body, end) is not None
+    if start >= _DATELINE_REACH or _CREDIT_END.match(body, end) is None:
+        return False
+    opening = body.rfind("(", max(0, start - 30), start)  # "(Ledgerline) --", "(Asia Ledger) -"
+    return opening >= 0 and ")" not in body[opening:start]
 
 
 _DATELINE_REACH = 120
