@@ -520,3 +520,13 @@ def test_a_wire_credit_of_several_words_in_a_dateline_is_no_company(core_resourc
 def test_upper_case_legal_forms(core_resources, body, entity_id):
     mentions, _ = find_mentions(body, core_resources.registry)
     assert [m.entity_id for m in mentions] == [entity_id]
+
+
+@pytest.mark.parametrize("body", [
+    "SAN JOSE - Costa Rica's Legislative Assembly approved the bill on Tuesday.",
+    "Today 22,000 Costa Ricans drive with the app.",
+    "The range cannot be wider than $50,000.",
+])
+def test_the_first_word_of_a_country_or_a_phrase_is_no_brand(core_resources, body):
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert mentions == []

@@ -107,6 +107,8 @@ class EntityRegistry:
     """A word that opens a company's name, with the name: "Pesquera Diamante", "Minera del Altiplano"."""
     national_unit: re.Pattern[str] | None = None
     """A country after a company's name, maybe after a few more words: its national unit."""
+    multiword_places: re.Pattern[str] | None = None
+    """Countries of several words ("Costa Rica", "Hong Kong"): their first word names no company there."""
     heading: re.Pattern[str] | None = None
     """A round-up's paragraph that opens with a name, then describes it: "Carrow Analytics. The
     Manhattan credit-data startup, …"."""
@@ -198,6 +200,8 @@ class EntityRegistry:
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
                                              + rf")[ \t]+[{CAPITALS}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
                                              rf"(?:[{CAPITALS}][\w&’'-]+|[{CAPITALS}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
+                   multiword_places=re.compile(r"(?:" + "|".join(map(re.escape, sorted(
+                       (c for c in names["countries"] if " " in c), key=len, reverse=True))) + r")\b"),
                    heading=re.compile(rf"^((?:[{CAPITALS}0-9][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{CAPITALS}0-9][\w&’'-]*){{0,4}})"
                                       rf"\.[ \t]+The[ \t]+(?:[\w’'-]+[ \t]+){{0,6}}?(?:{heads})s?\b", re.M),
                    national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:{countries}|\((?:{countries})\))"
@@ -246,6 +250,9 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
                 break
         if hit is None or _dateline_credit(body, start, end) or _medium(body, start, hit[1]):
             continue
+        if len(hit[0].tokens) == 1 and registry.multiword_places is not None \
+                and registry.multiword_places.match(body, start):
+            continue  # "Costa Rica's Legislative Assembly", "22,000 Costa Ricans": not Costa Coffee
         if body[start - 1:start] == "(" and body.startswith(":", hit[1]):
             continue  # "Deere & Co. (NYSE: DE)": the exchange of a ticker
         alias, end = hit
