@@ -530,3 +530,17 @@ def test_upper_case_legal_forms(core_resources, body, entity_id):
 def test_the_first_word_of_a_country_or_a_phrase_is_no_brand(core_resources, body):
     mentions, _ = find_mentions(body, core_resources.registry)
     assert mentions == []
+
+
+@pytest.mark.parametrize("body, not_company", [
+    ("Environmental groups including WWF said the delay sent a terrible signal.", "wwf"),
+    ("“Remember who closed the drugstores,” said Priya Nair, a pharmacist and owner of Prairie Apothecary Ltd., which "
+     "runs three stores.", "priya-nair"),
+    ("A successor body to Open Banking Limited will oversee disputes.", "open-banking"),
+    ("The Digital Industry Group Inc (DIGI) said it would respond. DIGI represents the platforms.", "digi"),
+])
+def test_groups_people_bodies_and_defined_acronyms_are_no_companies(core_resources, body, not_company):
+    mentions, local = find_mentions(body, core_resources.registry)
+    entities = {**core_resources.registry.entities, **local}
+    companies = {m.entity_id for m in mentions if entities[m.entity_id].is_company}
+    assert not any(c.startswith(not_company) for c in companies), companies

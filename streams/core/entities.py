@@ -243,7 +243,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
                 continue  # inside "Apple Farms Ltd.": the article's own company, not the registry's Apple
             if alias.person is None and (definer := defined.get(body[start:end])) is not None \
                     and alias.entity_id in registry.entities \
-                    and registry.entities[alias.entity_id].name.split()[0].casefold() not in definer:
+                    and registry.entities[alias.entity_id].name.split()[0].casefold() not in definer.split():
                 continue  # "Conseil du Café-Cacao (CCC)": this article's CCC, not the registry's
             if _acceptable(body, start, end, alias, registry, seen_entities, seen_people, surnames):
                 hit = (alias, end)
@@ -367,6 +367,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         # "American Water Works Association" is an association, not American Water Works;
         # "the Battery Waste Management Rules" a rule, not Waste Management Inc.
         return False
+    if alias.person and _PERSON_APPOSITIVE.match(body, end):
+        return False  # "Priya Nair, a pharmacist and owner of Prairie Apothecary": someone else of that name
     if alias.short_person:
         return any(p.split()[-1].casefold() == alias.tokens[0] or alias.tokens[0] in p.casefold().split()
                    for p in seen_people)
@@ -601,8 +603,9 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         if entity_id in registry.entities or entity_id in entities:
             continue
         full = body[name_start + body[name_start:name_end].find(words[0]):mention_end].rstrip(".")
-        entities[entity_id] = Entity(entity_id, _kind_of(registry, words, body, mention_end, defined), name,
-                                     (name, full))
+        kind = ORGANISATION if _BODY_BEFORE.search(body, max(0, name_start - 30), name_start) else _kind_of(
+            registry, words, body, mention_end, defined)  # "a successor body to Open Banking Limited"
+        entities[entity_id] = Entity(entity_id, kind, name, (name, full))
         spans.append((name_start, mention_end))
         aliases = [name_tokens]
         if len(name_tokens) > 1:
@@ -731,6 +734,8 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
             # "Saudi Electricity Company, the utility, …" stays whole
             start = _NEXT_NAME_WORD.search(body, start + 1).start()
             words = words[1:]
+        if _PERSON_APPOSITIVE.match(body, end):
+            continue  # "Priya Nair, a pharmacist and owner of Prairie Apothecary Ltd.": a person
         if words[0] not in registry.name_stopwords and not all(
                 w in registry.place_words or w in registry.demonyms or w in registry.name_stopwords for w in words):
             yield start, end, full_end  # not "Nigeria, which exports oil"
@@ -756,6 +761,11 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     yield from _named_by_no_comment(body, registry)
 
 
+_BODY_BEFORE = re.compile(r"\b(?:body|bodies|agency|regulator|authority|watchdog|trade group|industry group|lobby group)"
+                          r"[ \t]+(?:to|of|called|named|known as)[ \t]+$", re.I)
+_GROUPS_BEFORE = re.compile(r"(\w+)[ \t]+(?:groups|organisations|organizations|bodies|charities|NGOs|unions|campaigners)[ \t,]*$")
+_PERSON_APPOSITIVE = re.compile(r",[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){1,3}and[ \t]+(?:co-)?(?:owner|founder|chief|head|director"
+                                r"|president|manager|partner)\b")
 _PROGRAMME_AFTER = re.compile(r"[ \t]+(?:\d{4}\b|(?:plan|programme|program|strategy|scheme|target|targets|initiative|agenda"
                               r"|policy|mission|roadmap|auction|tender|round|pathway)\b)")
 
@@ -833,6 +843,9 @@ def _named_in_list(body: str, registry: EntityRegistry):
     for verb in _LIST_VERB.finditer(body):
         if registry.list_anchor.search(body, max(0, verb.start() - 80), verb.start()) is None:
             continue
+        if (kind := _GROUPS_BEFORE.search(body, max(0, verb.start() - 60), verb.start())) is not None \
+                and registry.organisation_descriptors.fullmatch(kind.group(1)):
+            continue  # "Environmental groups including WWF"; not "the industry group whose members include …"
         pos, last = verb.end(), False
         while (item := _LIST_ITEM.match(body, pos)) is not None:
             owner = _OWNER.search(item.group())  # "Cigna's Express Scripts": the registry knows Cigna
