@@ -315,15 +315,18 @@ def opens_with_reference(text: str, words: list[str], lexicon: AttributionLexico
     said", a transcript's "Chief executive: “…”")."""
     if _LABEL.match(text) or (_ROLE_LABEL.match(text) and not lexicon.executive_titles.isdisjoint(words[:5])):
         return True
-    head = words[:4]
-    if not head:
+    return _refers_back(words, lexicon)
+
+
+def _refers_back(words: list[str], lexicon: AttributionLexicon, introduced: bool = False) -> bool:
+    if not words:
         return False
-    first = head[0]
+    first = words[0]
     if first in lexicon.person_pronouns or first in lexicon.company_pronouns or first in lexicon.group_pronouns:
         return True
-    if first in lexicon.intro_words or first in lexicon.subordinators:
+    if not introduced and (first in lexicon.intro_words or first in lexicon.subordinators):
         # "In 2024 it told investors …", "After the ruling, the company said …": past a short introduction
-        return any(opens_with_reference(text, words[k:], lexicon) for k in range(1, min(len(words), 6))
+        return any(_refers_back(words[k:], lexicon, True) for k in range(1, min(len(words), 6))
                    if words[k] not in lexicon.intro_words)
     # "The company said", "The Dallas-based tax services firm, which …, said" (the full test is _definite_company's)
     return first in lexicon.anaphor_determiners and any(w in lexicon.company_heads for w in words[1:8])

@@ -100,17 +100,20 @@ def introduced_people(body: str, mentions: list[Mention], entities: dict[str, En
 def _introduction(body: str, m: Mention, rules: PeopleRules) -> tuple[int, str, str] | None:
     """(end of the introduction, person, company id) when a role ties a named person to ``m``."""
     lo = max(0, m.start - _REACH)
-    if (hit := _NAME_ROLE_OF.search(body, lo, m.start)) is not None and _own_role(hit.group(2), rules):
+    # Cheap tests first: most company mentions have no preposition, "who" or comma close before them.
+    near = body[max(0, m.start - 60):m.start]
+    preposition = " of " in near or " at " in near or " for " in near
+    if preposition and (hit := _NAME_ROLE_OF.search(body, lo, m.start)) is not None and _own_role(hit.group(2), rules):
         return _person(hit.group(1), m.end, m.entity_id, rules)
-    if (hit := _NAME_WHO_RUNS.search(body, lo, m.start)) is not None:
+    if "who " in near and (hit := _NAME_WHO_RUNS.search(body, lo, m.start)) is not None:
         return _person(hit.group(1), m.end, m.entity_id, rules)
     if (hit := _ROLE_NAME.match(body, m.end)) is not None and hit.group(1).split()[-1].casefold() in rules.roles \
             and _own_role(hit.group(1), rules):
         return _person(hit.group(2), hit.end(), m.entity_id, rules)
-    if (hit := _NAME_COMMA.search(body, lo, m.start)) is not None and (
-            role := _ROLE_AFTER.match(body, m.end)) is not None and _own_role(role.group(1), rules):
+    if near.endswith(", ") and (role := _ROLE_AFTER.match(body, m.end)) is not None and (
+            hit := _NAME_COMMA.search(body, lo, m.start)) is not None and _own_role(role.group(1), rules):
         return _person(hit.group(1), role.end(), m.entity_id, rules)
-    if (hit := _NAME_OF.search(body, lo, m.start)) is not None and _own_role(
+    if near.endswith((" of ", " at ")) and (hit := _NAME_OF.search(body, lo, m.start)) is not None and _own_role(
             "chief " + body[max(0, hit.start() - 30):hit.start()], rules):
         return _person(hit.group(1), m.end, m.entity_id, rules)  # not "analyst Mark Lee of Jefferies"
     return None
