@@ -480,3 +480,17 @@ def test_an_embedded_they_is_not_the_subject_and_what_the_industry_asked_for(ana
 ])
 def test_costs_cases_and_what_the_market_needed(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ("Dhaka proposed a duty on plastic packaging. Meghna Polymer Ltd. also asked for withdrawal, saying the industry "
+     "had not been consulted.", "meghna-polymer", "oppose"),
+    ("Dhaka proposed a duty on plastic packaging. Jute Craft Bangladesh Ltd. said the rate is too low to change "
+     "behaviour and demanded the duty be raised to 30 percent.", "jute-craft-bangladesh", "support"),
+    ("Santiago approved a charge on plastic packaging. Coca-Cola Andina called it a double tax. “This charges us "
+     "twice for the same bottle,” the bottler said.", "embotelladora-andina", "oppose"),
+    ("Santiago approved a charge on plastic packaging. Envases del Pacifico S.A. said the levy would make its main "
+     "product lines unviable and that the company was lobbying senators.", "envases-del-pacifico", "oppose"),
+])
+def test_withdrawal_raising_double_taxes_and_own_lobbying(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -349,7 +349,8 @@ def _object_range(tokens: list, end: int, lexicon: StanceLexicon, extra: int = 0
     stop = min(len(tokens), end + lexicon.object_window + extra)
     for i in range(end, stop):
         if i > end and ((_CLAUSE_STOP.intersection(tokens[i].gap) and not _in_number(tokens, i))
-                        or tokens[i].word in _NEW_CLAUSE):
+                        or tokens[i].word in _NEW_CLAUSE
+                        or (tokens[i].word == "that" and tokens[i - 1].word == "and")):  # "… unviable and that it was …"
             return range(end, i)  # "filed a suit last week arguing the lower threshold …": the suit's object ends
         if i == end and (_SENTENCE_END.intersection(tokens[i].gap) or (
                 "," in tokens[i].gap and tokens[i].word in _COORDINATORS)):
