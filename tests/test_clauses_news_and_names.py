@@ -494,3 +494,13 @@ def test_costs_cases_and_what_the_market_needed(analyse, body, company, stance):
 ])
 def test_withdrawal_raising_double_taxes_and_own_lobbying(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ("Pennsylvania's ticket law took effect. StubHub, meanwhile, says it is complying but called the speculative ban "
+     "“protectionism for primary sellers dressed up as consumer protection.”", "stubhub", "oppose"),
+    ("Pennsylvania's ticket law took effect. Vivid Seats on Friday asked the attorney general for guidance exempting "
+     "listings backed by a seller guarantee.", "vivid-seats", "oppose"),
+])
+def test_parenthetical_adverbs_and_backed_listings(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -386,6 +386,9 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             # "Last year, when Brussels agreed to a delay, FGV was among the first to welcome it": the
             # subordinate clause ends at the next comma, where the main clause begins
             kind, pending_subordinate = "normal", True
+        elif tok.word in lx.clause_breaks and comma and i + 1 < len(tokens) and "," in tokens[i + 1].gap \
+                and tok.word in _PARENTHETICAL:
+            continue  # "StubHub, meanwhile, says …": an aside, not a new clause
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
             kind = "according" if tok.word == "according" else "normal"
         elif comma and tok.word in lx.relative_pronouns:
@@ -841,6 +844,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
 
 
 _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
+_PARENTHETICAL = frozenset({"meanwhile", "however", "though", "yet"})
 
 
 def _doing(token: Token) -> bool:
