@@ -109,6 +109,10 @@ class EntityRegistry:
     """A country after a company's name, maybe after a few more words: its national unit."""
     multiword_places: re.Pattern[str] | None = None
     """Countries of several words ("Costa Rica", "Hong Kong"): their first word names no company there."""
+    person_title: re.Pattern[str] | None = None
+    """A role after a name and a comma ("Carlo Santos, head of …", "…, an analyst"): the name is a person's."""
+    person_appositive: re.Pattern[str] | None = None
+    """"…, a pharmacist and owner of …": the name before it is a person's, whoever shares it."""
     heading: re.Pattern[str] | None = None
     """A round-up's paragraph that opens with a name, then describes it: "Carrow Analytics. The
     Manhattan credit-data startup, …"."""
@@ -200,6 +204,12 @@ class EntityRegistry:
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
                                              + rf")[ \t]+[{CAPITALS}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
                                              rf"(?:[{CAPITALS}][\w&’'-]+|[{CAPITALS}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
+                   person_title=re.compile(r",[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:" + "|".join(
+                       map(re.escape, sorted(set(names["person_roles"]) | set(names["outside_roles"]), key=len, reverse=True)))
+                                           + r")\b", re.I),
+                   person_appositive=re.compile(r",[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){1,3}and[ \t]+(?:"
+                                                + "|".join(map(re.escape, sorted(names["person_roles"], key=len, reverse=True)))
+                                                + r")\b"),
                    multiword_places=re.compile(r"(?:" + "|".join(map(re.escape, sorted(
                        (c for c in names["countries"] if " " in c), key=len, reverse=True))) + r")\b"),
                    heading=re.compile(rf"^((?:[{CAPITALS}0-9][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{CAPITALS}0-9][\w&’'-]*){{0,4}})"
@@ -367,7 +377,7 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         # "American Water Works Association" is an association, not American Water Works;
         # "the Battery Waste Management Rules" a rule, not Waste Management Inc.
         return False
-    if alias.person and _PERSON_APPOSITIVE.match(body, end):
+    if alias.person and registry.person_appositive is not None and registry.person_appositive.match(body, end):
         return False  # "Priya Nair, a pharmacist and owner of Prairie Apothecary": someone else of that name
     if alias.short_person:
         return any(p.split()[-1].casefold() == alias.tokens[0] or alias.tokens[0] in p.casefold().split()
@@ -376,7 +386,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         if alias.tokens[0] in surnames:
             return False
         if _after_first_name(body, start, registry) or (
-                _PREVIOUS_WORD.search(body, max(0, start - 30), start) and _TITLE_AFTER.match(body, end)):
+                _PREVIOUS_WORD.search(body, max(0, start - 30), start) and registry.person_title is not None
+                and registry.person_title.match(body, end)):
             surnames.add(alias.tokens[0])
             return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories; so is "Carlo Santos, head of …"
     if (end - start > 1 and body[start + 1].isupper() and body[start:end].isupper()
@@ -484,9 +495,6 @@ def _after_first_name(body: str, start: int, registry: EntityRegistry) -> bool:
             and word not in registry.demonyms and word not in registry.place_words)  # "the Swiss Syngenta", "Taiwan TSMC"
 
 
-_TITLE_AFTER = re.compile(r",[ \t]+(?:the[ \t]+|a[ \t]+)?(?:head|chief|founder|co-founder|president|vice[ -]president|director"
-                          r"|managing|general[ \t]+manager|senior|spokesperson|spokesman|spokeswoman|chairman|chairwoman"
-                          r"|CEO|owner|partner|analyst|economist|professor|minister|secretary)\b")
 _REPORTING_AFTER_NAME = frozenset(
     "said says told added stated warned welcomed argued announced criticised criticized praised urged "
     "declined responded agreed opposed supported backed rejected appealed sued plans will would has had is was "
@@ -734,7 +742,7 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
             # "Saudi Electricity Company, the utility, …" stays whole
             start = _NEXT_NAME_WORD.search(body, start + 1).start()
             words = words[1:]
-        if _PERSON_APPOSITIVE.match(body, end):
+        if registry.person_appositive is not None and registry.person_appositive.match(body, end):
             continue  # "Priya Nair, a pharmacist and owner of Prairie Apothecary Ltd.": a person
         if words[0] not in registry.name_stopwords and not all(
                 w in registry.place_words or w in registry.demonyms or w in registry.name_stopwords for w in words):
@@ -764,8 +772,6 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
 _BODY_BEFORE = re.compile(r"\b(?:body|bodies|agency|regulator|authority|watchdog|trade group|industry group|lobby group)"
                           r"[ \t]+(?:to|of|called|named|known as)[ \t]+$", re.I)
 _GROUPS_BEFORE = re.compile(r"(\w+)[ \t]+(?:groups|organisations|organizations|bodies|charities|NGOs|unions|campaigners)[ \t,]*$")
-_PERSON_APPOSITIVE = re.compile(r",[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){1,3}and[ \t]+(?:co-)?(?:owner|founder|chief|head|director"
-                                r"|president|manager|partner)\b")
 _PROGRAMME_AFTER = re.compile(r"[ \t]+(?:\d{4}\b|(?:plan|programme|program|strategy|scheme|target|targets|initiative|agenda"
                               r"|policy|mission|roadmap|auction|tender|round|pathway)\b)")
 
