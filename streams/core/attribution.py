@@ -386,8 +386,7 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             # "Last year, when Brussels agreed to a delay, FGV was among the first to welcome it": the
             # subordinate clause ends at the next comma, where the main clause begins
             kind, pending_subordinate = "normal", True
-        elif tok.word in lx.clause_breaks and comma and i + 1 < len(tokens) and "," in tokens[i + 1].gap \
-                and tok.word in _PARENTHETICAL:
+        elif tok.word in _PARENTHETICAL and comma and i + 1 < len(tokens) and "," in tokens[i + 1].gap:
             continue  # "StubHub, meanwhile, says …": an aside, not a new clause
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
             kind = "according" if tok.word == "according" else "normal"
@@ -399,11 +398,10 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
                 aside.update(range(i, close))  # ", which …," : an aside; the main clause goes on
                 continue
             kind = "relative"
-        elif comma and tok.word == "with" and any(j in at and _doing(tokens[j + 1]) and j + 1 not in at
-                                                  for j in range(i + 1, min(len(tokens) - 1, i + 6))):
+        elif comma and tok.word == "with" and _name_doing(tokens, at, i + 1, i + 6):
             kind = "normal"  # "…, with industry leader BYD saying it had no quarrel with the change"
-        elif tok.word == "and" and tokens[starts[-1].start].word == "with" and i + 2 < len(tokens) and i + 1 in at \
-                and any(j in at and _doing(tokens[j + 1]) and j + 1 not in at for j in range(i + 1, min(len(tokens) - 1, i + 5))):
+        elif tok.word == "and" and tokens[starts[-1].start].word == "with" and i + 1 in at \
+                and _name_doing(tokens, at, i + 1, i + 5):
             kind = "normal"  # "…, with Keeta backing the proposal and Foodpanda arguing for …"
         elif comma and tok.word in lx.commentary:
             kind = "commentary"
@@ -847,6 +845,11 @@ _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
 _PARENTHETICAL = frozenset({"meanwhile", "however", "though", "yet"})
 
 
+def _name_doing(tokens: list[Token], at: dict[int, int], start: int, stop: int) -> bool:
+    """Whether a name between ``start`` and ``stop`` is followed by a participle: "BYD saying …"."""
+    return any(j in at and j + 1 not in at and _doing(tokens[j + 1]) for j in range(start, min(len(tokens) - 1, stop)))
+
+
 def _doing(token: Token) -> bool:
     """A participle that makes the name before it its subject: "with BYD saying", "with Keeta throwing its weight"."""
     # (the full stop of a legal form may stand before it: "with Harbor Air Ltd. throwing …")
@@ -921,7 +924,7 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
             # further on, a lower-case head after lower-case words: "The San Francisco payroll software company",
             # "The Dallas-based tax services firm"; not "The Korea Startup Forum"
             for h in range(j + 4, min(b, j + 8)):
-                if _CLAUSE_END.intersection(tokens[h].gap) or "," in tokens[h].gap or (at is not None and h in at):
+                if _CLAUSE_END.intersection(tokens[h].gap) or (at is not None and h in at):
                     break
                 if tokens[h].word in lx.company_heads and tokens[h].raw.islower() and tokens[h - 1].raw.islower():
                     return True

@@ -104,7 +104,8 @@ class StanceLexicon:
     def reported_events(self, words: list[str]) -> list[PhraseMatch[int]]:
         """Adoptions and rollbacks the words report, not those someone asks for ("urge Brussels
         to pause")."""
-        return [m for m in self.events.find(words) if m.value > 0 or self.news_requests.isdisjoint(_sentence_before(words, m.start))]
+        return [m for m in self.events.find(words)
+                if m.value > 0 or self.news_requests.isdisjoint(_sentence_before(words, m.start))]
 
     def news_direction(self, words: list[str]) -> int:
         """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
@@ -277,7 +278,6 @@ def score_stance(
 _RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carve-out", "carve-outs", "moratorium",
                            "reprieve", "relief", "suspension", "loophole", "loopholes", "allowance", "allowances",
                            "deduction", "deductions"})
-
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
 
@@ -376,9 +376,9 @@ _NEW_CLAUSE = frozenset({"arguing", "saying", "claiming", "warning", "adding", "
 def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None = None) -> int | None:
     """Index of a delay, waiver or critic that the cue is aimed at, if any; an evaluative cue
     ("… is the right call") may also judge what stands before it in its clause."""
-    span = _object_range(tokens, end, lexicon)
-    if span and any(tokens[i].word in lexicon.change_vehicles for i in range(span.start, min(span.stop, span.start + 2))):
-        span = _object_range(tokens, end, lexicon, extra=6)  # "welcomed a motion filed in Congress last week to suspend it"
+    # a motion or a bill carries its change several words on: "welcomed a motion filed in Congress last week to suspend it"
+    vehicle = any(tokens[i].word in lexicon.change_vehicles for i in range(end, min(len(tokens), end + 2)))
+    span = _object_range(tokens, end, lexicon, extra=6 if vehicle else 0)
     for i in span:
         if _is_target(tokens, i, lexicon):
             return i
@@ -434,7 +434,7 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
         # unless a rule maker is the subject ("the ministry might postpone the higher rate")
         return i == 0 or tokens[i - 1].word not in _MODALS or (i >= 2 and tokens[i - 2].word in lexicon.rule_makers)
     if word in _REVIEWS and i + 2 < len(tokens) and tokens[i + 1].word == "of" and (
-            tokens[i + 2].word in lexicon.rule_nouns or (tokens[i + 2].word in ("the", "its", "this", "these")
+            tokens[i + 2].word in lexicon.rule_nouns or (tokens[i + 2].word in _DETERMINERS
                                                         and i + 3 < len(tokens) and tokens[i + 3].word in lexicon.rule_nouns)):
         return True  # "a review of the standards"; not "did not object to the review" of licences
     after = lexicon.inversion_after.get(word)
@@ -464,8 +464,6 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
                 and tokens[i - 1].word in _DETERMINERS:
             return True  # not "the proposal would have forced it to …": the proposal may be the rule itself
     return False
-
-
 
 
 _BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be"})
