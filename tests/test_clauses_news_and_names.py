@@ -80,6 +80,9 @@ def test_news_direction(core_resources, lead, direction):
     ("Harbor Air Ltd. said it had been calling for a Europe-wide levy for years.", "harbor-air", "support"),
     ("Harbor Air Ltd. would ask the Legislature to cap damages.", "harbor-air", "neutral"),
     ('Harbor Air Ltd. described the levy as "symbolic politics".', "harbor-air", "oppose"),
+    ('Harbor Air Ltd. described the levy as "a reasonable safeguard for customers".', "harbor-air", "support"),
+    ("Dana Reyes, who runs Harbor Air Ltd., says the levy is painful but necessary.", "harbor-air", "support"),
+    ('Harbor Air Ltd. said: "The ministry did the right thing."', "harbor-air", "support"),
 ])
 def test_cues_read_against_what_they_point_at(analyse, body, company, stance):
     assert label(analyse(ADOPTION + body), company) == stance

@@ -468,6 +468,11 @@ def test_more_company_words_and_legal_forms(mentions, body, entity_id):
     ("The rule took effect. Garmon, whose watches would benefit, declined to comment.", ["garmon"]),
     ("Jane Ostrow, a lawyer, spoke first. Ostrow declined to comment.", []),  # a person's surname
     ("The regulator acted. NBTC did not respond.", []),  # an agency's acronym
+    # … or that it issued a statement or a filing
+    ("The rule took effect. Lunova said in a statement that it had applied.", ["lunova"]),
+    ("Jane Ostrow, a lawyer, spoke first. Ostrow said in a statement that she was pleased.", []),
+    # a company appositive that goes on with "to": "the first exchange to receive …"
+    ("Quidara, the first exchange to receive a licence, welcomed the deadline.", ["quidara"]),
 ])
 def test_a_name_whose_news_is_that_it_did_not_comment(mentions, body, expected):
     found, _ = mentions(body)

@@ -165,7 +165,7 @@ class EntityRegistry:
         # The descriptor must head the appositive: "Yoti, a London-based start-up," but not
         # "Bill Winters, the bank's group chief executive".
         # not a reporting verb: in "a paper sent to ENISA, the company argued" the company is the next clause's subject
-        head_end = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|and|run|owned|led|backed|held|made|built"
+        head_end = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|to|and|run|owned|led|backed|held|made|built"
                     r"|(?!(?:said|argued|added|noted|warned|stated|claimed|insisted|explained|replied|responded|countered"
                     r"|confirmed|announced|insisting|arguing|adding|saying|noting|warning)\b)[a-z]+(?:-[a-z]+)?(?:ed|ing))\b)")
         appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of (?:the|our|its|their|its)|one of)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?"
@@ -867,8 +867,9 @@ def _named_in_list(body: str, registry: EntityRegistry):
 
 
 def _named_by_no_comment(body: str, registry: EntityRegistry):
-    """"Netmarble declined to comment.", "Garmin, whose watches …, declined to comment": a name
-    that opens a sentence whose news is that it did not comment, unless it was a person's
+    """"Netmarble declined to comment.", "Garmin, whose watches …, declined to comment", "Luno
+    said in a statement": a name that opens a sentence whose news is that it did not comment or
+    that it issued a statement or filing, unless it was a person's
     surname earlier in the article ("Jane Ostrow … Ostrow declined to comment")."""
     for phrase in _NO_COMMENT.finditer(body):
         line_start = max(body.rfind(". ", 0, phrase.start()) + 2, body.rfind("\n", 0, phrase.start()) + 1)
@@ -887,7 +888,9 @@ def _named_by_no_comment(body: str, registry: EntityRegistry):
 
 _NO_COMMENT = re.compile(r"(?:declined|refused) to (?:comment|say)|did not (?:immediately )?(?:respond|reply|return)"
                          r"|could not be reached|had no (?:immediate )?comment|(?:has|had) not responded"
-                         r"|was not available for comment")
+                         r"|was not available for comment"
+                         # what an organisation issues: "Luno said in a statement that …"
+                         r"|said in an? (?:\w+ )?(?:statement|filing|press release|stock exchange filing)\b")
 _NO_COMMENT_SUBJECT = re.compile(rf"\W*([{CAPITALS}][\w&’'.-]*(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,2}})"
                                  r"(?:,[^,.\n]{1,120},)?[ \t]+(?:also[ \t]+)?$")
 
