@@ -83,6 +83,12 @@ def test_news_direction(core_resources, lead, direction):
     ('Harbor Air Ltd. described the levy as "a reasonable safeguard for customers".', "harbor-air", "support"),
     ("Dana Reyes, who runs Harbor Air Ltd., says the levy is painful but necessary.", "harbor-air", "support"),
     ('Harbor Air Ltd. said: "The ministry did the right thing."', "harbor-air", "support"),
+    ("09:40 — Harbor Air Ltd. did not object.", "harbor-air", "support"),
+    ("Harbor Air Ltd. objected.", "harbor-air", "oppose"),
+    ("“We understand and share the government’s reasons,” Harbor Air Ltd. said.", "harbor-air", "support"),
+    # a quotation and "and said" end a cue's object: "lower" here is no lowering of the rule
+    ('Harbor Air Ltd. called the levy "long overdue" and said lower fares would follow.', "harbor-air", "support"),
+    ("Harbor Air Ltd. called the levy long overdue and said lower fares would follow.", "harbor-air", "support"),
 ])
 def test_cues_read_against_what_they_point_at(analyse, body, company, stance):
     assert label(analyse(ADOPTION + body), company) == stance

@@ -350,8 +350,10 @@ def _object_range(tokens: list, end: int, lexicon: StanceLexicon, extra: int = 0
     for i in range(end, stop):
         if i > end and ((_CLAUSE_STOP.intersection(tokens[i].gap) and not _in_number(tokens, i))
                         or tokens[i].word in _NEW_CLAUSE
-                        or (tokens[i].word == "that" and tokens[i - 1].word == "and")):  # "… unviable and that it was …"
+                        or (tokens[i].word in _AFTER_AND and tokens[i - 1].word == "and")):  # "… unviable and that it was …"
             return range(end, i)  # "filed a suit last week arguing the lower threshold …": the suit's object ends
+        if i > 0 and tokens[i - 1].quoted and not tokens[i].quoted and tokens[i].word in _QUOTE_ENDERS:
+            return range(end, i)  # '"long overdue" and said lower fees …': the quotation ends it; not '"supports" the delay'
         if i == end and (_SENTENCE_END.intersection(tokens[i].gap) or (
                 "," in tokens[i].gap and tokens[i].word in _COORDINATORS)):
             # "The law was fine. The lobbying …": nothing after the full stop; "is necessary, and another
@@ -369,6 +371,8 @@ def _in_number(tokens: list, i: int) -> bool:
 
 # A cue's object ends where a new clause or an adjunct of time or reason begins ("has supported
 # this reform since the Kingman review": the review is not what it supported).
+_QUOTE_ENDERS = frozenset({"and", "but", "or", "while"})
+_AFTER_AND = frozenset({"that", "said", "says", "added", "adds"})
 _NEW_CLAUSE = frozenset({"arguing", "saying", "claiming", "warning", "adding", "noting", "insisting", "contending",
                          "since", "because", "although", "though", "whereas", "unless"})
 
