@@ -89,6 +89,11 @@ def test_news_direction(core_resources, lead, direction):
     # a quotation and "and said" end a cue's object: "lower" here is no lowering of the rule
     ('Harbor Air Ltd. called the levy "long overdue" and said lower fares would follow.', "harbor-air", "support"),
     ("Harbor Air Ltd. called the levy long overdue and said lower fares would follow.", "harbor-air", "support"),
+    # lower prices are an outcome, not a lowered rule
+    ('Harbor Air Ltd. said it "supports transparency" but warned the levy "risks pushing costs onto passengers '
+     'without guaranteeing lower prices".', "harbor-air", "oppose"),
+    ("“We support lower costs for travellers, but we are concerned the levy will have unintended consequences,” "
+     "Harbor Air Ltd. said.", "harbor-air", "oppose"),
 ])
 def test_cues_read_against_what_they_point_at(analyse, body, company, stance):
     assert label(analyse(ADOPTION + body), company) == stance

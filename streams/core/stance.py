@@ -67,6 +67,8 @@ class StanceLexicon:
     """A rollback after one of these is not what was adopted: "rules set out, though the start was pushed back"."""
     party_targets: frozenset[str] = frozenset()
     """Inversion targets that are parties or views, no rollback a request could ask for."""
+    outcome_nouns: frozenset[str] = frozenset()
+    """What a lowering after a target word is an outcome of, not a rollback: "lower prices"."""
 
     @classmethod
     def from_data(cls, data: dict) -> "StanceLexicon":
@@ -434,6 +436,8 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
             return False  # "Google's critics" are a company's critics, not the rule's
         if i >= 2 and tokens[i - 1].gap == "-" and tokens[i - 2].word.isdigit():
             return False  # "a 45-day review", "a 90-day pause" of each licence is the rule's procedure
+        if i + 1 < len(tokens) and tokens[i + 1].word in lexicon.outcome_nouns:
+            return False  # "without guaranteeing lower prices": an outcome, not a lowered threshold
         # "could delay the arrival of new products" is a consequence, not a delay of the rule,
         # unless a rule maker is the subject ("the ministry might postpone the higher rate")
         return i == 0 or tokens[i - 1].word not in _MODALS or (i >= 2 and tokens[i - 2].word in lexicon.rule_makers)
