@@ -94,6 +94,15 @@ def test_news_direction(core_resources, lead, direction):
      'without guaranteeing lower prices".', "harbor-air", "oppose"),
     ("“We support lower costs for travellers, but we are concerned the levy will have unintended consequences,” "
      "Harbor Air Ltd. said.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said it would seek an injunction.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. argued that the levy created unfair competition.", "harbor-air", "oppose"),
+    ('Harbor Air Ltd. said it had pushed for rules "exactly like these".', "harbor-air", "support"),
+    ('Harbor Air Ltd. said the levy came "without any impact assessment".', "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said the exemption was welcome and that small carriers would hand back their licences.",
+     "harbor-air", "oppose"),
+    # a view the speaker reports of a generic party, to answer it
+    ("“Every time the airlines say the levy will hurt travel, remember who cut the routes,” said Dana Reyes, "
+     "owner of Harbor Air Ltd.", "harbor-air", "support"),
 ])
 def test_cues_read_against_what_they_point_at(analyse, body, company, stance):
     assert label(analyse(ADOPTION + body), company) == stance

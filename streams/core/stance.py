@@ -519,9 +519,16 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     for i in range(start - 1, max(0, start - 5), -1):
         if tokens[i].word == "that" and tokens[i - 1].word in lexicon.view_nouns:
             return True
+        if tokens[i].word in _CLAIM_VERBS and (tokens[i - 1].word in _GENERIC_PARTIES
+                                               or tokens[i - 1].word in lexicon.sector_nouns):
+            return True  # "every time a chain says ownership will hurt access", "critics claim it will …"
         if _CLAUSE_STOP.intersection(tokens[i].gap):
             break
     return False
+
+
+_CLAIM_VERBS = frozenset({"says", "say", "claim", "claims", "argue", "argues", "insist", "insists", "complain",
+                          "complains"})
 
 
 _TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
@@ -533,7 +540,8 @@ _GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people"
                               "competitors", "incumbents", "critics", "opponents", "lobbyists", "groups", "players",
                               "streamers", "platforms", "operators", "others", "banks", "lenders", "insurers",
                               "airlines", "carriers", "retailers", "producers", "miners", "landlords", "developers",
-                              "manufacturers", "makers", "brands", "exporters", "importers", "traders"})
+                              "manufacturers", "makers", "brands", "exporters", "importers", "traders", "chain",
+                              "chains"})
 
 
 def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] | None:
