@@ -103,6 +103,14 @@ def test_news_direction(core_resources, lead, direction):
     # a view the speaker reports of a generic party, to answer it
     ("“Every time the airlines say the levy will hurt travel, remember who cut the routes,” said Dana Reyes, "
      "owner of Harbor Air Ltd.", "harbor-air", "support"),
+    ("“The levy opens avenues for fraud that our users have never had to worry about,” Harbor Air Ltd. said.",
+     "harbor-air", "neutral"),
+    ('Harbor Air Ltd. said the levy "is not the most privacy-protective approach".', "harbor-air", "oppose"),
+    ("Harbor Air Ltd. argued that the levy creates serious privacy and security risks.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. urged the ministry to place the duty on airports and travel agents instead.",
+     "harbor-air", "oppose"),
+    ("An official of Harbor Air Ltd., the group's holding company, said the levy was excessive.",
+     "harbor-air", "oppose"),
 ])
 def test_cues_read_against_what_they_point_at(analyse, body, company, stance):
     assert label(analyse(ADOPTION + body), company) == stance

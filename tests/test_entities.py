@@ -463,6 +463,17 @@ def test_more_company_words_and_legal_forms(mentions, body, entity_id):
     assert entity_id in ids(found) and local[entity_id].type == "company"
 
 
+def test_a_descriptor_before_a_legal_form_name_is_not_part_of_it(mentions):
+    found, _ = mentions("Telco Harbor Mobile Bhd welcomed the rules.")
+    assert ids(found) == ["harbor-mobile"]
+
+
+def test_an_industry_word_ending_a_local_name_is_no_alias_of_it(mentions):
+    found, _ = mentions("Kanto Fisheries Co. opposed the ban. The Ministry of Agriculture, Forestry and Fisheries "
+                        "said it would seek the lifting of the ban.")
+    assert ids(found) == ["kanto-fisheries"]  # once, for its own name
+
+
 @pytest.mark.parametrize("body, expected", [
     ("The ruling came on Monday. Netmarbel declined to comment on the ruling.", ["netmarbel"]),
     ("The rule took effect. Garmon, whose watches would benefit, declined to comment.", ["garmon"]),

@@ -210,7 +210,8 @@ BLIND_FLOORS = {
     "articles_blind11.jsonl": 0.85, "articles_blind12.jsonl": 0.81, "articles_blind13.jsonl": 0.82,
     "articles_blind14.jsonl": 0.85, "articles_blind15.jsonl": 0.82, "articles_blind16.jsonl": 0.76,
     "articles_blind17.jsonl": 0.88, "articles_blind18.jsonl": 0.79, "articles_blind19.jsonl": 0.70,
-    "articles_blind20.jsonl": 0.71, "articles_blind21.jsonl": 0.80,
+    "articles_blind20.jsonl": 0.71, "articles_blind21.jsonl": 0.80, "articles_blind22.jsonl": 0.78,
+    "articles_blind23.jsonl": 0.68, "articles_blind24.jsonl": 0.70,
 }
 
 

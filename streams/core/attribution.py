@@ -1009,9 +1009,13 @@ def _behind_non_speaker(tokens, a: int, i: int, lx: AttributionLexicon) -> bool:
     """"Critics of Meta", "analysts at Jefferies", "platforms including Instagram": the
     company is not the one speaking."""
     for j in range(max(a, i - 4), i):
-        if tokens[j].word in lx.non_speaker_nouns and tokens[j + 1].word in ("of", "at", "for", "from", "with", "on"):
+        if tokens[j].word in lx.non_speaker_nouns and tokens[j + 1].word in ("of", "at", "for", "from", "with", "on") \
+                and tokens[j].word not in _COMPANY_OFFICIALS:
             return True
     return False
+
+
+_COMPANY_OFFICIALS = frozenset({"official", "officials"})  # "an official of SK Inc. said": the company's
 
 
 def _pair_people(tokens, a, b, agents: list[Speaker], mentions, at, entities, lx, aside=frozenset()) -> list[Speaker]:

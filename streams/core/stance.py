@@ -553,6 +553,8 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     if not found:
         # "calling for a UK-wide scheme for years": asking for the rule itself (a noun phrase, not
         # "to cap damages" or "asked us about the rule")
+        if (instead := _instead_in_clause(tokens, end)) is not None:
+            return -1, instead + 1  # "urged the MCMC to place responsibility on app stores instead": another rule
         if not words or words[0] not in ("a", "an", "the"):
             return None
         for k, word in enumerate(words[1:4], 1):
@@ -582,6 +584,16 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
 
 
 _INSTEAD = frozenset({"instead"})
+
+
+def _instead_in_clause(tokens: list, start: int, reach: int = 20) -> int | None:
+    """Index of an "instead" that ends the clause a request opens, if any."""
+    for i in range(start, min(len(tokens), start + reach)):
+        if i > start and _CLAUSE_STOP.intersection(tokens[i].gap):
+            return None
+        if tokens[i].word in _INSTEAD:
+            return i
+    return None
 _KEEP = frozenset({"keep", "retain", "maintain", "preserve", "stick"})
 
 
