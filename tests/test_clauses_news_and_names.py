@@ -111,6 +111,8 @@ def test_news_direction(core_resources, lead, direction):
      "harbor-air", "oppose"),
     ("An official of Harbor Air Ltd., the group's holding company, said the levy was excessive.",
      "harbor-air", "oppose"),
+    ("Harbor Air Ltd. has received a grant for new engines. “This levy is doing exactly what it was designed "
+     "to do,” said managing partner Raj Patel.", "harbor-air", "support"),
 ])
 def test_cues_read_against_what_they_point_at(analyse, body, company, stance):
     assert label(analyse(ADOPTION + body), company) == stance
@@ -535,3 +537,9 @@ def test_withdrawal_raising_double_taxes_and_own_lobbying(analyse, body, company
 ])
 def test_parenthetical_adverbs_and_backed_listings(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+def test_a_pronoun_in_a_relative_clause_is_no_reference_back(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. said it was reviewing the levy. The Alliance for Fair Skies, "
+                       "which drafted much of it, said the lawsuit would fail.")
+    assert [e.statement_index for e in analysis.events if e.company_id == "harbor-air"] == [1]

@@ -463,6 +463,20 @@ def test_more_company_words_and_legal_forms(mentions, body, entity_id):
     assert entity_id in ids(found) and local[entity_id].type == "company"
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a short word before a full stop ends a sentence unless it is an abbreviation
+    ("It runs under the Recycling Modernization Act. Rogue Valley Soap Co. says the fee is high.",
+     ["rogue-valley-soap"]),
+    ("St. Olave Gardens Ltd. says the fee is high.", ["st-olave-gardens"]),
+    # a list number's bracket is no bracketed word of a longer name
+    ("3) THE WINNERS. Cascadia Sorting Partners LLC, which runs a plant, has received funds.",
+     ["cascadia-sorting-partners"]),
+])
+def test_sentence_ends_and_list_numbers_before_legal_form_names(mentions, body, expected):
+    found, _ = mentions(body)
+    assert ids(found) == expected
+
+
 def test_a_descriptor_before_a_legal_form_name_is_not_part_of_it(mentions):
     found, _ = mentions("Telco Harbor Mobile Bhd welcomed the rules.")
     assert ids(found) == ["harbor-mobile"]
@@ -554,6 +568,10 @@ def test_the_first_word_of_a_country_or_a_phrase_is_no_brand(core_resources, bod
      "runs three stores.", "priya-nair"),
     ("A successor body to Open Banking Limited will oversee disputes.", "open-banking"),
     ("The Digital Industry Group Inc (DIGI) said it would respond. DIGI represents the platforms.", "digi"),
+    # a foundation that runs something is still a foundation
+    ("Elsewhere, the Wikimedia Foundation, which operates Wikipedia, is challenging the rules.", "wikimedia"),
+    # a common word is a mixed-case brand ("ReNew") only as the brand writes it
+    ("The S&D and Renew say they will vote against.", "renew"),
 ])
 def test_groups_people_bodies_and_defined_acronyms_are_no_companies(core_resources, body, not_company):
     mentions, local = find_mentions(body, core_resources.registry)

@@ -822,7 +822,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     if any(w in lx.person_pronouns for w in words) and discourse.last_person:
         return [discourse.last_person]
     if any(w in lx.company_pronouns for w in words):
-        resolved = discourse.last_company
+        if not _pronoun_in_relative_clause(words, lx):
+            resolved = discourse.last_company  # not "The Alliance for Gun Responsibility, which drafted much of it"
     elif any(w in lx.group_pronouns for w in words[:2]) and (discourse.last_speakers or discourse.last_company):
         # (heading the subject: not "Workers who believe they have been underpaid can …")
         # "So yes, we support the regulation" in an interview: the company being interviewed.
@@ -932,6 +933,13 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
 
 
 _NAME_LINKS = frozenset({"of", "for", "and", "de", "&"})
+
+
+def _pronoun_in_relative_clause(words: list[str], lx: AttributionLexicon) -> bool:
+    """Whether a subject's first company pronoun stands after a relative pronoun: the clause
+    describes the subject's head, which is no reference back."""
+    first = next(i for i, w in enumerate(words) if w in lx.company_pronouns)
+    return any(w in lx.relative_pronouns for w in words[1:first])
 
 
 def _opens_with_other_name(tokens, a: int, at, lx: AttributionLexicon) -> bool:

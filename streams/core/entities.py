@@ -62,6 +62,7 @@ class _Alias:
     lower_start: bool   # the alias itself begins lower-case ("eBay"): match its inner capitals too
     upper: bool = False  # an acronym ("DOE", "SEC", "BP"): only as written, never "Doe" or "Sec"
     inner_capital: bool = False  # "eBay", "iFood": the written word must have its capital too
+    mixed_case: bool = False  # "ReNew", "BlackRock": a capital after the first letter
 
 
 @dataclass
@@ -116,10 +117,15 @@ class EntityRegistry:
     heading: re.Pattern[str] | None = None
     """A round-up's paragraph that opens with a name, then describes it: "Carrow Analytics. The
     Manhattan credit-data startup, …"."""
+    abbreviations: frozenset[str] = frozenset()
+    """Words a full stop does not end (lower-cased, no dot: "st", "bros", "u.s"): any other
+    capitalised word of two letters or more before a full stop ends a sentence ("… Act. Rogue
+    Valley Soap Co." names Rogue Valley Soap)."""
 
     @classmethod
-    def from_data(cls, data: dict, names: dict) -> "EntityRegistry":
-        """Build the registry from ``entities.json`` and ``names.json`` data."""
+    def from_data(cls, data: dict, names: dict, segmentation: dict | None = None) -> "EntityRegistry":
+        """Build the registry from ``entities.json`` and ``names.json`` data, and the
+        abbreviations of ``segmentation.json``."""
         entities: dict[str, Entity] = {}
         index: dict[str, list[_Alias]] = {}
         people: dict[str, str] = {}
@@ -130,7 +136,8 @@ class EntityRegistry:
                 upper = alias.isupper() and len(alias.replace(".", "").replace(" ", "")) <= 6
                 index.setdefault(tokens[0], []).append(
                     _Alias(tokens, lower_start=alias[:1].islower(), upper=upper,
-                           inner_capital=any(ch.isupper() for ch in alias.split()[0]), **kw))
+                           inner_capital=any(ch.isupper() for ch in alias.split()[0]),
+                           mixed_case=any(ch.isupper() for ch in alias.split()[0][1:]), **kw))
 
         for raw in data["entities"]:
             ambiguous = set(raw.get("ambiguous_aliases", []))
@@ -214,6 +221,8 @@ class EntityRegistry:
                        (c for c in names["countries"] if " " in c), key=len, reverse=True))) + r")\b"),
                    heading=re.compile(rf"^((?:[{CAPITALS}0-9][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{CAPITALS}0-9][\w&’'-]*){{0,4}})"
                                       rf"\.[ \t]+The[ \t]+(?:[\w’'-]+[ \t]+){{0,6}}?(?:{heads})s?\b", re.M),
+                   abbreviations=frozenset(a.casefold() for key in ("never_final", "country_abbreviations")
+                                           for a in (segmentation or {}).get(key, ())),
                    national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:{countries}|\((?:{countries})\))"
                                             r"(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
 
@@ -367,6 +376,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             return False  # "ebay" in running text is not eBay
     elif first.islower():
         return False
+    elif alias.mixed_case and alias.ambiguous and body[start + 1:start + len(alias.tokens[0])].islower():
+        return False  # "Renew" (the European Parliament group) is not ReNew; a common word needs its capitals
     if alias.upper and not body[start:end].isupper():
         return False
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
@@ -569,10 +580,12 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
     for name_start, name_end, mention_end in _legal_form_or_appositive(body, registry, starts):
-        if body[max(0, name_start - 2):name_start] == ") ":
-            continue  # "China Northern Rare Earth (Group) High-Tech Co.": the end of a longer name
+        if body[max(0, name_start - 2):name_start] == ") " and _BRACKETED_WORD_BEFORE.search(body, max(0, name_start - 40),
+                                                                                            name_start):
+            continue  # "China Northern Rare Earth (Group) High-Tech Co.": the end of a longer name; not "3) THE WINNERS."
         words = body[name_start:name_end].split()
-        cut = max((i for i, w in enumerate(words[:-1]) if w.endswith(".") and (len(w.rstrip(".")) > 3 or (
+        cut = max((i for i, w in enumerate(words[:-1]) if w.endswith(".") and (len(w.rstrip(".")) > 3 or _sentence_word(
+            w[:-1], registry) or (
             w[:-1].isalpha() and w[:-1].isupper() and len(w) > 2 and w[:-1].casefold() not in registry.legal_forms) or (
             # "… at Traton SE. Volvo Group": a legal form ends its name; not "Cedar & Co. Cosmetics", "Co. Ltd."
             w[:-1].casefold() in registry.legal_forms and w[:-1].casefold() != "co"
@@ -702,6 +715,13 @@ def _not_after_word(body: str, start: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+def _sentence_word(word: str, registry: EntityRegistry) -> bool:
+    """Whether a short capitalised word before a full stop ends a sentence ("Act."), being no
+    abbreviation ("St.", "Dr."), legal form ("Co.") or initial ("J.")."""
+    return (len(word) >= 2 and word.isalpha() and word[0].isupper() and word[1:].islower()
+            and word.casefold() not in registry.abbreviations and word.casefold() not in registry.legal_forms)
+
+
 def _acronym_definitions(body: str) -> dict[str, str]:
     """Acronyms the article spells out, with what they stand for (lower-cased): "Conseil du
     Café-Cacao (CCC)". Found from the brackets, so most bodies cost one substring test."""
@@ -715,6 +735,7 @@ def _acronym_definitions(body: str) -> dict[str, str]:
     return defined
 
 
+_BRACKETED_WORD_BEFORE = re.compile(rf"\([{CAPITALS}][\w&’' -]*\) $")
 _BRACKETED_ACRONYM = re.compile(rf"\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}})\)")
 _DEFINER_BEFORE = re.compile(rf"(?<![\w’'&.-])([{CAPITALS}][\w’'&.-]*(?:[ \t]+(?:[a-z]{{1,4}}[ \t]+)?[{CAPITALS}][\w’'&.-]*){{1,7}})"
                              rf"[ \t]*$")
@@ -912,7 +933,7 @@ _NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{CAPITALS}][\w&’'-]*)(?:[ \t]+(?:&
                                     rf"(?=[ \t]*[,;:”\")]|\.(?!\w)|[ \t]+[a-z]|[’']s\b)")
 
 
-_WEAK_ORGANISATION_WORDS = frozenset({"centre", "center", "institute", "foundation", "trust", "network", "exchange"})
+_WEAK_ORGANISATION_WORDS = frozenset({"centre", "center", "institute", "trust", "network", "exchange"})
 
 
 def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int, defined: dict[str, str]) -> str:

@@ -79,7 +79,9 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
             words = WORD.findall(seg.text.lower())
             carries = bool(discourse.last_speakers) and discourse.statement_index == index - 1
             first_person = discourse.author is not None and not FIRST_PERSON.isdisjoint(words)
-            if not carries and not first_person and not opens_with_reference(seg.text, words, lx):
+            # "“…,” said managing partner Raj Patel": a title alone speaks for the company of the story so far
+            titled = discourse.last_company is not None and not lx.executive_titles.isdisjoint(words)
+            if not carries and not first_person and not titled and not opens_with_reference(seg.text, words, lx):
                 # Nobody to score here; skip the work, but a new voice ("Sheng said") ends the last one's turn.
                 if not lx.reporting.isdisjoint(words):
                     discourse = Discourse(last_company=discourse.last_company, author=discourse.author)

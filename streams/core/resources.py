@@ -39,7 +39,7 @@ def load_resources(data_dir: Path | None = None) -> Resources:
     data_dir = data_dir or DATA_DIR
     raw = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(data_dir.glob("*.json"))}
     return Resources(
-        registry=EntityRegistry.from_data(raw["entities"], raw["names"]),
+        registry=EntityRegistry.from_data(raw["entities"], raw["names"], raw["segmentation"]),
         people=PeopleRules.from_data(raw["names"]),
         segmentation=SegmentationRules.from_data(raw["furniture"], raw["segmentation"], raw["names"]),
         attribution=AttributionLexicon.from_data(raw["attribution"], raw["names"]),
