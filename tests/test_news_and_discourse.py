@@ -109,3 +109,16 @@ def test_live_blog_time_stamps_do_not_hide_the_company(analyse):
         'It says the law is "rushed and unworkable".'
     )
     assert label(analysis, "snap") == "oppose"
+
+
+@pytest.mark.parametrize("lead, body, stance", [
+    # diluting is a rollback, judged before the cue
+    (ADOPTION, "Zalando SE said diluting the levy is a step backwards.", "support"),
+    # the object of "called" before an opening quote
+    (ADOPTION, 'Zalando SE called the postponement "necessary and overdue".', "oppose"),
+    # asking for the news itself when the news is a rollback
+    (ROLLBACK, "Zalando SE urged the ministry to adopt the changes as quickly as possible.", "oppose"),
+    (ADOPTION, "Zalando SE urged the ministry to adopt the changes as quickly as possible.", "support"),
+])
+def test_rollbacks_judged_before_a_cue_or_asked_for(analyse, lead, body, stance):
+    assert label(analyse(lead + body), "zalando") == stance

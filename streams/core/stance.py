@@ -204,6 +204,8 @@ def score_stance(
                 continue
             polarity, tail = action
             polarity = polarity or direction  # "urged lawmakers to go further": more of the news
+            if polarity > 0 and direction < 0 and _news_object(tokens, tail, lexicon):
+                polarity = -1  # "urged the ministry to adopt the changes" when the news is a rollback
             weight = 0.9
             consumed.update(range(m.end, tail))  # "urge it to resist calls to reopen": one cue, not two
         elif cue.kind == "relative":
@@ -395,6 +397,8 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
                 return i
             if _CLAUSE_STOP.intersection(tokens[i].gap) or (tokens[i].gap.strip(" ’'") in ("“", '"') and not (
                     i > 0 and tokens[i - 1].word in _BE_FORMS)):  # 'the extra year was "necessary and welcome"'
+                if i > 0 and not _CLAUSE_STOP.intersection(tokens[i].gap) and _is_target(tokens, i - 1, lexicon):
+                    return i - 1  # 'called the postponement "necessary and overdue"'
                 break
     return None
 
@@ -483,6 +487,11 @@ _EARLIER = frozenset({"original", "old", "existing", "previous", "current", "ini
 def _news_reference(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     # "the original plan" is the rule as it was, not the news
     return tokens[i].word in lexicon.generic_references and (i == 0 or tokens[i - 1].word not in _EARLIER)
+
+
+def _news_object(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
+    """Whether an action's object is the news itself: "(to adopt) the changes", "(pass) this package"."""
+    return start + 1 < len(tokens) and tokens[start].word in _DETERMINERS and _news_reference(tokens, start + 1, lexicon)
 
 
 def _negator_between(tokens: list, start: int, stop: int, lexicon: StanceLexicon) -> int | None:
