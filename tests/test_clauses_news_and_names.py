@@ -113,6 +113,13 @@ def test_news_direction(core_resources, lead, direction):
      "harbor-air", "oppose"),
     ("Harbor Air Ltd. has received a grant for new engines. “This levy is doing exactly what it was designed "
      "to do,” said managing partner Raj Patel.", "harbor-air", "support"),
+    ("Harbor Air Ltd. has been among the levy's loudest backers.", "harbor-air", "support"),
+    ("Harbor Air Ltd. says the rules are welcome but timid.", "harbor-air", "support"),
+    ('Harbor Air Ltd. said the levy "should be the floor, not the ceiling".', "harbor-air", "support"),
+    ("Harbor Air Ltd. said the levy was the right law.", "harbor-air", "support"),
+    # a question after a request holds no alternative the speaker asks for
+    ("Harbor Air Ltd. said the levy was the right law, but investors will ask why it does not fly from Boston "
+     "instead.", "harbor-air", "support"),
 ])
 def test_cues_read_against_what_they_point_at(analyse, body, company, stance):
     assert label(analyse(ADOPTION + body), company) == stance

@@ -572,6 +572,8 @@ def test_the_first_word_of_a_country_or_a_phrase_is_no_brand(core_resources, bod
     ("Elsewhere, the Wikimedia Foundation, which operates Wikipedia, is challenging the rules.", "wikimedia"),
     # a common word is a mixed-case brand ("ReNew") only as the brand writes it
     ("The S&D and Renew say they will vote against.", "renew"),
+    # an enumeration's ordinal before an appositive whose company noun follows a preposition
+    ("First, clear guidance. Second, a permanent lighter lane for companies with fewer staff.", "second"),
 ])
 def test_groups_people_bodies_and_defined_acronyms_are_no_companies(core_resources, body, not_company):
     mentions, local = find_mentions(body, core_resources.registry)

@@ -175,7 +175,9 @@ class EntityRegistry:
         head_end = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|to|and|run|owned|led|backed|held|made|built"
                     r"|(?!(?:said|argued|added|noted|warned|stated|claimed|insisted|explained|replied|responded|countered"
                     r"|confirmed|announced|insisting|arguing|adding|saying|noting|warning)\b)[a-z]+(?:-[a-z]+)?(?:ed|ing))\b)")
-        appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of (?:the|our|its|their|its)|one of)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?"
+        # (no preposition before the head: "Second, a permanent lighter lane for companies" is no company's)
+        appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of (?:the|our|its|their|its)|one of)[ \t]+"
+                                rf"(?:(?!(?:for|of|to|with|in|on|at|by|from|than|between)[ \t])[\w’'-]+[ \t]+){{0,4}}?"
                                 rf"(?:{heads})s?\b(?![’']s){head_end}"
                                 rf"|(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
                                 # "Ubud Villa Collective, which manages 35 villas": what only a business does

@@ -593,12 +593,14 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
 
 
 _INSTEAD = frozenset({"instead"})
+_QUESTION_WORDS = frozenset({"why", "whether", "how", "what", "if"})
 
 
 def _instead_in_clause(tokens: list, start: int, reach: int = 20) -> int | None:
-    """Index of an "instead" that ends the clause a request opens, if any."""
+    """Index of an "instead" that ends the clause a request opens, if any (not in a question:
+    "investors will ask why we are not building in Boston instead")."""
     for i in range(start, min(len(tokens), start + reach)):
-        if i > start and _CLAUSE_STOP.intersection(tokens[i].gap):
+        if (i > start and _CLAUSE_STOP.intersection(tokens[i].gap)) or tokens[i].word in _QUESTION_WORDS:
             return None
         if tokens[i].word in _INSTEAD:
             return i
