@@ -550,3 +550,16 @@ def test_a_pronoun_in_a_relative_clause_is_no_reference_back(analyse):
     analysis = analyse(ADOPTION + "Harbor Air Ltd. said it was reviewing the levy. The Alliance for Fair Skies, "
                        "which drafted much of it, said the lawsuit would fail.")
     assert [e.statement_index for e in analysis.events if e.company_id == "harbor-air"] == [1]
+
+
+def test_a_surname_after_a_titled_introduction_keeps_the_company(analyse):
+    analysis = analyse(ADOPTION + "The mood was different at Harbor Air Ltd., a Montreal carrier. Chief executive "
+                       "Nadia Beaulieu said the company had committed $140 million to new routes. “Investment follows "
+                       "certainty,” Beaulieu said. She said Harbor Air would urge the ministry to keep the levy.")
+    roles = {e.statement_index: e.role for e in analysis.events if e.company_id == "harbor-air"}
+    assert roles[3] == "speaker" and roles[4] == "speaker"
+
+
+def test_calling_after_a_comma_reports_the_subject_s_words(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. struck a similar note, calling the levy “a pragmatic decision”.")
+    assert label(analysis, "harbor-air") == "support"

@@ -196,6 +196,8 @@ def attribute_statement(
             continue
         agents, region, named = _clause_agents(tokens, clause, mentions, at, entities, lexicon,
                                                cue_starts - aside, discourse, aside)
+        if agents is None and named is not None and (same := _same_person(named, discourse)) is not None:
+            agents, named = [same], None  # "Chief executive Nadia Beaulieu said …" then "“…,” Beaulieu said."
         if agents is None:
             if not named and previous_agents and (
                     (clause.kind == "normal" and not _has_subject(tokens, clause, lexicon))
@@ -258,6 +260,15 @@ def attribute_statement(
         if focus is not None:
             discourse = discourse._replace(last_company=focus)
     return Attribution(tokens, matches, companies, main_speaker), discourse
+
+
+def _same_person(named: Speaker, discourse: Discourse) -> Speaker | None:
+    """The last person's company for a surname that is theirs: "Beaulieu" after "Nadia Beaulieu"."""
+    last = discourse.last_person
+    if (last is None or last.entity_id is None or named.entity_id is not None or " " in named.name
+            or last.name.rsplit(" ", 1)[-1] != named.name):
+        return None
+    return Speaker(named.name, last.entity_id, True)
 
 
 def _within(discourse: Discourse, agents: list[Speaker], entities) -> Discourse:
