@@ -117,6 +117,16 @@ def test_news_direction(core_resources, lead, direction):
     ("Harbor Air Ltd. says the rules are welcome but timid.", "harbor-air", "support"),
     ('Harbor Air Ltd. said the levy "should be the floor, not the ceiling".', "harbor-air", "support"),
     ("Harbor Air Ltd. said the levy was the right law.", "harbor-air", "support"),
+    ("Harbor Air Ltd. asks the court to quash the decision outright.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said the levy's mechanics would raise premiums for families.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. obtained leave to intervene in defence of the regulator.", "harbor-air", "support"),
+    ("Harbor Air Ltd. writes that the levy will “restore a basic fairness”.", "harbor-air", "support"),
+    ("Harbor Air Ltd. called the levy “the most important thing Congress can do this year”.", "harbor-air", "support"),
+    ("Harbor Air Ltd. said the ministry overstepped its authority.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said it would elevate the case to the Court of Tax Appeals.", "harbor-air", "oppose"),
+    # a cue word inside a name, or in a clause about a thing, is no stance
+    ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
+     "harbor-air", "neutral"),
     # a question after a request holds no alternative the speaker asks for
     ("Harbor Air Ltd. said the levy was the right law, but investors will ask why it does not fly from Boston "
      "instead.", "harbor-air", "support"),

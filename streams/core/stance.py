@@ -185,8 +185,9 @@ def score_stance(
     # What a company said before counts half of what it says now.
     then = 0.5 if lexicon.past_markers.find([t.word for t in tokens]) else 1.0
     for m in matches:
-        if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions):
-            continue  # "Tencent-backed" is not the word "backed"
+        if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions) \
+                or _in_proper_name(tokens, m.start) or _describes_a_thing(tokens, m.start):
+            continue  # "Tencent-backed" is not the word "backed"; "the Federal Court of Appeal" not "appeal"
         cue = m.value
         if cue.kind in ("hedge", "non_cue"):
             continue
@@ -291,6 +292,27 @@ def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
     12-month delay"): not asked for, not a possible consequence ("could weaken security")."""
     words = [t.word for t in tokens]
     return any(_MODALS.isdisjoint(words[max(0, m.start - 2):m.start]) for m in lexicon.reported_changes(words)[0])
+
+
+def _describes_a_thing(tokens: list, i: int) -> bool:
+    """Whether a cue opens a relative clause about a thing: "funds that support Canadian content"
+    (parties that support or oppose something are _third_party's)."""
+    return (i >= 2 and tokens[i].word in _SUPPORT_VERBS and tokens[i - 1].word in ("that", "which")
+            and tokens[i - 2].raw[:1].islower() and tokens[i - 2].word.endswith("s")
+            and tokens[i - 2].word not in _GENERIC_PARTIES and not _CLAUSE_STOP.intersection(tokens[i - 1].gap))
+
+
+_SUPPORT_VERBS = frozenset({"support", "supports", "back", "backs", "promote", "promotes", "fund", "funds", "finance",
+                            "finances"})
+
+
+def _in_proper_name(tokens: list, i: int) -> bool:
+    """Whether a capitalised word goes on a name mid-sentence: "Court of Appeal", "Support Fund"."""
+    if i == 0 or not tokens[i].raw[:1].isupper() or _SENTENCE_END.intersection(tokens[i].gap) \
+            or tokens[i].gap.strip(" ’'") in ("“", '"'):
+        return False
+    before = tokens[i - 1]
+    return before.raw[:1].isupper() or (before.word in ("of", "for") and i >= 2 and tokens[i - 2].raw[:1].isupper())
 
 
 def _gap_took_negator(tokens: list, m: PhraseMatch, lexicon: StanceLexicon) -> bool:
@@ -409,8 +431,9 @@ def _subject_target(tokens: list, start: int, lexicon: StanceLexicon) -> int | N
     for i in range(start - 1, max(-1, start - 3), -1):
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap) and tokens[i + 1].gap.strip(" “”\"'’"):
             return None  # a clause break ("… to retain the full exemption, warning that …"), not an opening quote
-        if _is_target(tokens, i, lexicon) and i > 0 and tokens[i - 1].word in _DETERMINERS:
-            return i  # "the delay", "this exemption"; not "support lower costs"
+        if _is_target(tokens, i, lexicon) and i > 0 and tokens[i - 1].word in _DETERMINERS and (
+                i == start - 1 or tokens[i + 1].word in _MODALS or tokens[i + 1].word in _BE_FORMS):
+            return i  # "the delay", "this exemption"; not "support lower costs", "the lower threshold exceeds"
     return None
 
 
