@@ -124,6 +124,10 @@ def test_news_direction(core_resources, lead, direction):
     ("Harbor Air Ltd. called the levy “the most important thing Congress can do this year”.", "harbor-air", "support"),
     ("Harbor Air Ltd. said the ministry overstepped its authority.", "harbor-air", "oppose"),
     ("Harbor Air Ltd. said it would elevate the case to the Court of Tax Appeals.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said the levy only weakens the competitiveness of domestic carriers.", "harbor-air", "oppose"),
+    ('Harbor Air Ltd. said the decision to raise the levy was "poorly timed".', "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said the levy would push travellers into darker corners of the market.", "harbor-air", "oppose"),
+    ("“It is a long-awaited law,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air", "support"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),
@@ -573,3 +577,16 @@ def test_a_surname_after_a_titled_introduction_keeps_the_company(analyse):
 def test_calling_after_a_comma_reports_the_subject_s_words(analyse):
     analysis = analyse(ADOPTION + "Harbor Air Ltd. struck a similar note, calling the levy “a pragmatic decision”.")
     assert label(analysis, "harbor-air") == "support"
+
+
+def test_taking_the_same_line_follows_the_last_company_to_take_a_side(analyse):
+    analysis = analyse(ADOPTION + "Dana Air Ltd. opposed the levy. Harbor Air Ltd., a family-owned carrier, is taking "
+                       "the same line.")
+    assert label(analysis, "harbor-air") == "oppose"
+
+
+def test_an_honorific_and_a_surname_keep_the_person_s_company(analyse):
+    analysis = analyse(ADOPTION + "“We do not agree with the levy,” said Daniel Ko, Harbor Air Ltd.'s head of policy. "
+                       "Mr Ko argued Harbor Air was a charter service, and confirmed the company had asked the "
+                       "ministry to review its inclusion.")
+    assert {e.role for e in analysis.events if e.company_id == "harbor-air" and e.statement_index == 2} == {"speaker"}

@@ -262,11 +262,17 @@ def attribute_statement(
     return Attribution(tokens, matches, companies, main_speaker), discourse
 
 
+_HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Miss", "Mx", "Dr", "Prof"})
+
+
 def _same_person(named: Speaker, discourse: Discourse) -> Speaker | None:
     """The last person's company for a surname that is theirs: "Beaulieu" after "Nadia Beaulieu"."""
     last = discourse.last_person
-    if (last is None or last.entity_id is None or named.entity_id is not None or " " in named.name
-            or last.name.rsplit(" ", 1)[-1] != named.name):
+    words = named.name.split()
+    if len(words) == 2 and words[0].rstrip(".") in _HONORIFICS:
+        words = words[1:]  # "Mr Ko" after "Daniel Ko"
+    if (last is None or last.entity_id is None or named.entity_id is not None or len(words) != 1
+            or last.name.rsplit(" ", 1)[-1] != words[0]):
         return None
     return Speaker(named.name, last.entity_id, True)
 
