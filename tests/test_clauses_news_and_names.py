@@ -103,7 +103,7 @@ def test_news_direction(core_resources, lead, direction):
     # a view the speaker reports of a generic party, to answer it
     ("“Every time the airlines say the levy will hurt travel, remember who cut the routes,” said Dana Reyes, "
      "owner of Harbor Air Ltd.", "harbor-air", "support"),
-    ("“The levy opens avenues for fraud that our users have never had to worry about,” Harbor Air Ltd. said.",
+    ("“The levy changes things our users have never had to worry about,” Harbor Air Ltd. said.",
      "harbor-air", "neutral"),
     ('Harbor Air Ltd. said the levy "is not the most privacy-protective approach".', "harbor-air", "oppose"),
     ("Harbor Air Ltd. argued that the levy creates serious privacy and security risks.", "harbor-air", "oppose"),
@@ -128,6 +128,11 @@ def test_news_direction(core_resources, lead, direction):
     ('Harbor Air Ltd. said the decision to raise the levy was "poorly timed".', "harbor-air", "oppose"),
     ("Harbor Air Ltd. said the levy would push travellers into darker corners of the market.", "harbor-air", "oppose"),
     ("“It is a long-awaited law,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air", "support"),
+    ("Dana Air Ltd. criticised the levy, while Harbor Air Ltd. said the move would save consumers money.",
+     "harbor-air", "support"),
+    ("“We highly evaluate the decision of the ministry,” Harbor Air Ltd. commented.", "harbor-air", "support"),
+    ("“This is a one-sided measure,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said the levy will open new avenues for fraud.", "harbor-air", "oppose"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),
@@ -590,3 +595,9 @@ def test_an_honorific_and_a_surname_keep_the_person_s_company(analyse):
                        "Mr Ko argued Harbor Air was a charter service, and confirmed the company had asked the "
                        "ministry to review its inclusion.")
     assert {e.role for e in analysis.events if e.company_id == "harbor-air" and e.statement_index == 2} == {"speaker"}
+
+
+def test_the_central_bank_is_no_company_of_the_story(analyse):
+    analysis = analyse(ADOPTION + "Harbor Bank Ltd. said the move would save consumers money. The central bank's "
+                       "payments board confirmed it would cut the cap.")
+    assert [e.statement_index for e in analysis.events if e.company_id == "harbor-bank"] == [1]

@@ -935,7 +935,7 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
     for j in range(a, b):
         if tokens[j].word in lx.anaphor_determiners:
             ahead = range(j + 1, min(b, j + 4))
-            if any(tokens[i].word in lx.company_heads for i in ahead) and not any(
+            if any(tokens[i].word in lx.company_heads and tokens[i - 1].word not in _PUBLIC_MODIFIERS for i in ahead) and not any(
                     tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms and (at is None or i not in at)
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
                 return True
@@ -950,6 +950,7 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
 
 
 _NAME_LINKS = frozenset({"of", "for", "and", "de", "&"})
+_PUBLIC_MODIFIERS = frozenset({"central", "federal", "reserve"})  # "the central bank's board" is no company
 
 
 def _pronoun_in_relative_clause(words: list[str], lx: AttributionLexicon) -> bool:
