@@ -369,7 +369,7 @@ def test_a_list_names_no_place_and_stops_at_its_sentence(mentions, body):
     ("Nestlé Philippines referred questions to the chamber.", "Nestlé Philippines", "nestle-philippines", "nestle"),
     ("British American Tobacco (Malaysia), which sells pods, is not involved.",
      "British American Tobacco (Malaysia)", "british-american-tobacco-malaysia", "british-american-tobacco"),
-    ("Has MTN Uganda's pricing changed?", "MTN Uganda", "mtn-uganda", "mtn-group"),
+    ("Has MTN Benin's pricing changed?", "MTN Benin", "mtn-benin", "mtn-group"),
     ("said a spokeswoman for Coca-Cola Beverages South Africa.", "Coca-Cola Beverages South Africa",
      "coca-cola-beverages-south-africa", "coca-cola"),
 ])
