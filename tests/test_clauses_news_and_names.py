@@ -133,6 +133,8 @@ def test_news_direction(core_resources, lead, direction):
     ("“We highly evaluate the decision of the ministry,” Harbor Air Ltd. commented.", "harbor-air", "support"),
     ("“This is a one-sided measure,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air", "oppose"),
     ("Harbor Air Ltd. said the levy will open new avenues for fraud.", "harbor-air", "oppose"),
+    ("Dana Reyes of Harbor Air Ltd. said the exemption was “a loophole big enough to drive a lorry through” and "
+     "urged the ministry to close it.", "harbor-air", "support"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),
@@ -601,3 +603,17 @@ def test_the_central_bank_is_no_company_of_the_story(analyse):
     analysis = analyse(ADOPTION + "Harbor Bank Ltd. said the move would save consumers money. The central bank's "
                        "payments board confirmed it would cut the cap.")
     assert [e.statement_index for e in analysis.events if e.company_id == "harbor-bank"] == [1]
+
+
+@pytest.mark.parametrize("body", [
+    "For Harbor Air Ltd., a Lisbon start-up, the levy “does not go far enough”.",
+    "For Harbor Air Ltd., a Lisbon start-up running charter flights to 60 islands, the levy does not go far enough.",
+])
+def test_for_a_company_opens_its_view(analyse, body):
+    assert label(analyse(ADOPTION + body), "harbor-air") == "support"
+
+
+def test_a_view_opened_by_for_makes_the_company_the_story_s(analyse):
+    analysis = analyse(ADOPTION + "Dana Air Ltd. was studying the detail. For Harbor Air Ltd., a Lisbon start-up, the "
+                       "levy was the main news. “We are relieved,” said chief executive Ravi Chandran.")
+    assert {e.company_id for e in analysis.events if e.statement_index == 3} == {"harbor-air"}

@@ -244,6 +244,13 @@ def attribute_statement(
             if role is None or role.role != SPEAKER:
                 role = companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), agent.name)
             role.regions.append(region)
+    if not companies and (view := _view_of(tokens, at, mentions, entities)) is not None:
+        # "For Returnr BV, an Amsterdam start-up, the law “does not go far enough”": the company's view
+        entity, start = view
+        companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), entity.name,
+                                           [(start, len(tokens))])
+        main_speaker = main_speaker or entity.name
+        speakers.append(Speaker(entity.name, entity.id))
     about_rules = _about_rules(tokens, mentions, entities, lexicon)
     for m in mentions:
         entity = entities.get(m.entity_id)
@@ -263,6 +270,24 @@ def attribute_statement(
 
 
 _HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Miss", "Mx", "Dr", "Prof"})
+
+
+def _view_of(tokens, at, mentions, entities) -> tuple[Entity, int] | None:
+    """The company a statement opens with "For …," and where its view begins: after the comma
+    that ends the name or its appositive ("For Returnr BV, an Amsterdam start-up, the law …")."""
+    if len(tokens) < 4 or tokens[0].word != "for" or (k := at.get(1)) is None:
+        return None
+    entity = entities.get(mentions[k].entity_id)
+    if entity is None or not entity.is_company:
+        return None
+    end = _mention_end(1, at, k) + 1
+    if end >= len(tokens) or "," not in tokens[end].gap:
+        return None
+    if tokens[end].word in ("a", "an", "the", "which", "who", "whose"):
+        end = next((j for j in range(end + 1, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted), None)
+        if end is None:
+            return None
+    return entity, end
 
 
 def _same_person(named: Speaker, discourse: Discourse) -> Speaker | None:
