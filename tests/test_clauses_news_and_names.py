@@ -135,6 +135,8 @@ def test_news_direction(core_resources, lead, direction):
     ("Harbor Air Ltd. said the levy will open new avenues for fraud.", "harbor-air", "oppose"),
     ("Dana Reyes of Harbor Air Ltd. said the exemption was “a loophole big enough to drive a lorry through” and "
      "urged the ministry to close it.", "harbor-air", "support"),
+    ("“Every year counts. Ideally the levy would be postponed again,” said Dana Reyes, owner of Harbor Air Ltd.",
+     "harbor-air", "oppose"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),
