@@ -137,6 +137,9 @@ def test_news_direction(core_resources, lead, direction):
      "urged the ministry to close it.", "harbor-air", "support"),
     ("“Every year counts. Ideally the levy would be postponed again,” said Dana Reyes, owner of Harbor Air Ltd.",
      "harbor-air", "oppose"),
+    ('Harbor Air Ltd. said the levy was "another barrier to building global tech champions".', "harbor-air", "oppose"),
+    ('Harbor Air Ltd. has called the plan "extreme".', "harbor-air", "oppose"),
+    ("For Harbor Air Ltd., a Lisbon start-up, the fine is not nearly enough.", "harbor-air", "support"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),

@@ -468,6 +468,9 @@ def test_more_company_words_and_legal_forms(mentions, body, entity_id):
     ("It runs under the Recycling Modernization Act. Rogue Valley Soap Co. says the fee is high.",
      ["rogue-valley-soap"]),
     ("St. Olave Gardens Ltd. says the fee is high.", ["st-olave-gardens"]),
+    # a name may open with a digit; a number before it is no part of it
+    ("Last year 4chan Community Support LLC was fined.", ["4chan-community-support"]),
+    ("In 2025 Ledgerline Inc. was fined.", ["ledgerline"]),
     # a list number's bracket is no bracketed word of a longer name
     ("3) THE WINNERS. Cascadia Sorting Partners LLC, which runs a plant, has received funds.",
      ["cascadia-sorting-partners"]),

@@ -594,8 +594,9 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
             and words[i + 1].rstrip(".,").casefold() not in registry.legal_forms))),
                   default=-1)  # "… the Treasury. TikTok Pte Ltd", "THE DELAY ASK. Tidewater People Search LLC"
         words = [w for w in words[cut + 1:]]  # "… the Treasury. TikTok Pte Ltd" names TikTok
-        while words and words[0][:1].isdigit() and len(words) > 1:
-            words.pop(0)  # "in 2025 Ledgerline Inc."
+        while len(words) > 1 and (_NUMBER.fullmatch(words[0]) or (
+                len(words) > 2 and words[0].casefold() in registry.name_stopwords and _NUMBER.fullmatch(words[1]))):
+            words.pop(0)  # "In 2025 Ledgerline Inc."; not the "4chan" of "4chan Community Support LLC"
         while len(words) > 1 and (words[-1].rstrip(".").casefold() in registry.legal_forms
                                    or registry.multi_form.fullmatch(words[-1])):
             words.pop()  # an appositive after "Harbour Energy Plc," names Harbour Energy
@@ -717,6 +718,7 @@ def _not_after_word(body: str, start: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+_NUMBER = re.compile(r"[\d.,:%]+")
 def _sentence_word(word: str, registry: EntityRegistry) -> bool:
     """Whether a short capitalised word before a full stop ends a sentence ("Act."), being no
     abbreviation ("St.", "Dr."), legal form ("Co.") or initial ("J.")."""
