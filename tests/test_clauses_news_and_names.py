@@ -140,6 +140,11 @@ def test_news_direction(core_resources, lead, direction):
     ('Harbor Air Ltd. said the levy was "another barrier to building global tech champions".', "harbor-air", "oppose"),
     ('Harbor Air Ltd. has called the plan "extreme".', "harbor-air", "oppose"),
     ("For Harbor Air Ltd., a Lisbon start-up, the fine is not nearly enough.", "harbor-air", "support"),
+    ("“Honestly, it has made my job easier,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air", "support"),
+    ("“This is going to freeze small campaigns,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air", "oppose"),
+    ('Harbor Air Ltd. said the 30-day period was "physically impossible".', "harbor-air", "oppose"),
+    ("Harbor Air Ltd. asked that the effective date be moved to September.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. wrote to the ministry asking for agents to be given a safe harbour.", "harbor-air", "oppose"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),

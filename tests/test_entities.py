@@ -447,6 +447,11 @@ def test_a_legal_form_name_described_as_an_industry_body_is_an_organisation(ment
     assert kinds == {"plastix": "organisation", "acme-plastix": "company"}
 
 
+def test_an_agency_that_represents_creators_is_a_company(mentions):
+    _, local = mentions("Sandstorm Talent FZ-LLC, which represents about 300 creators from Dubai, says the rules hurt.")
+    assert local["sandstorm-talent"].type == "company"
+
+
 def test_an_organisation_that_represents_members_is_no_company(mentions):
     found, _ = mentions("With me is Kieran Walsh, chief executive of Responsible Wagers Australia, which represents "
                         "online bookmakers.")
@@ -471,6 +476,7 @@ def test_more_company_words_and_legal_forms(mentions, body, entity_id):
     # a name may open with a digit; a number before it is no part of it
     ("Last year 4chan Community Support LLC was fined.", ["4chan-community-support"]),
     ("In 2025 Ledgerline Inc. was fined.", ["ledgerline"]),
+    ("Sandstorm Talent FZ-LLC said the permit was costly.", ["sandstorm-talent"]),
     # a list number's bracket is no bracketed word of a longer name
     ("3) THE WINNERS. Cascadia Sorting Partners LLC, which runs a plant, has received funds.",
      ["cascadia-sorting-partners"]),

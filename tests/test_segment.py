@@ -145,6 +145,9 @@ def test_closing_quote_after_period_ends_the_statement(analyse):
      ["The company sells most of its phones in the U.S.", "The regulator said it would act."]),
     ("He works at Tesla Inc. He said the rule was fair.",
      ["He works at Tesla Inc.", "He said the rule was fair."]),
+    # "& Co." inside a longer name that ends in a legal form
+    ("Cedar & Co. Cosmetics LLC, a Sharjah brand, went further. Others stayed quiet.",
+     ["Cedar & Co. Cosmetics LLC, a Sharjah brand, went further.", "Others stayed quiet."]),
 ])
 def test_abbreviations(analyse, body, expected):
     assert texts(analyse(body)) == expected

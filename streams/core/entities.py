@@ -954,11 +954,14 @@ def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int, de
     appositive = registry.appositive.match(body, end) or _BODY_APPOSITIVE.match(body, end)
     if appositive is not None and registry.organisation_descriptors.search(appositive.group()):
         return ORGANISATION  # "Better Markets, an advocacy group", "Plastics SA, the industry body"
-    if _REPRESENTS.match(body, end):
-        return ORGANISATION  # "Responsible Wagering Australia, which represents online bookmakers"
+    if (represents := _REPRESENTS.match(body, end)) is not None and not _REPRESENTED_PEOPLE.match(body, represents.end()):
+        return ORGANISATION  # "Responsible Wagering Australia, which represents online bookmakers"; not a talent agency
     return COMPANY
 
 
+# what an agency represents: "Sandstorm Talent FZ-LLC, which represents about 300 creators"
+_REPRESENTED_PEOPLE = re.compile(r"[ \t]+(?:[\w,.-]+[ \t]+){0,3}?(?:creators|artists|athletes|players|authors|musicians|actors"
+                                 r"|models|influencers|clients|writers|performers|footballers|celebrities)\b")
 _REPRESENTS = re.compile(r",[ \t]+(?:(?:which|that|who)[ \t]+(?:represents|speaks for|lobbies for)|whose members|representing)\b")
 
 

@@ -233,6 +233,8 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
         return False  # initials: "Jay Y. Lee", "U. S. Steel", "A.P. Moller-Maersk"; not "a post on X. Amazon said"
     capital_follows = bool(opener) or nxt.isupper()
     next_lower = next_word.lower()
+    if bare == "Co" and text[max(0, before.start() - 2):before.start()] == "& " and _legal_form_ahead(text, m.end(), rules):
+        return False  # "Cedar & Co. Cosmetics LLC": the "& Co." of a longer name
     if bare in rules.legal_forms or last in rules.legal_forms:
         # "Apple Inc. €500 million", "Xiaomi Corp. Co-founder Lei Jun", "Kiranpay Pvt. Ltd.": the name goes on;
         # so does "Deere & Co. (NYSE: DE) said".
@@ -243,6 +245,17 @@ def _is_boundary(text: str, m: re.Match[str], rules: SegmentationRules) -> bool:
             return False  # a dateline: "BURLINGTON, Vt. — A federal judge …"
         return bool(opener) or next_lower in rules.sentence_starters
     return True
+
+
+def _legal_form_ahead(text: str, pos: int, rules: SegmentationRules) -> bool:
+    """Whether one to three capitalised words after ``pos`` end in a legal form: "Cosmetics LLC"."""
+    words = text[pos:pos + 80].split()[:4]
+    for k, w in enumerate(words):
+        if not w[:1].isupper():
+            return False
+        if k > 0 and w.rstrip(".,;:") in rules.legal_forms:
+            return True
+    return False
 
 
 def _after_preposition(text: str, before: re.Match[str] | None) -> bool:
