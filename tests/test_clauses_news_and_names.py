@@ -627,3 +627,17 @@ def test_a_view_opened_by_for_makes_the_company_the_story_s(analyse):
     analysis = analyse(ADOPTION + "Dana Air Ltd. was studying the detail. For Harbor Air Ltd., a Lisbon start-up, the "
                        "levy was the main news. “We are relieved,” said chief executive Ravi Chandran.")
     assert {e.company_id for e in analysis.events if e.statement_index == 3} == {"harbor-air"}
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Among those cheering the levy was Dev Patel, owner of Harbor Air Ltd., a Lisbon carrier.", "support"),
+    ("Among the most vocal critics was Harbor Air Ltd., the Lisbon carrier.", "oppose"),
+])
+def test_among_those_before_the_verb_describes_the_company_after_it(analyse, body, stance):
+    assert label(analyse(ADOPTION + body), "harbor-air") == stance
+
+
+def test_a_participle_after_a_possessive_is_no_action_asked_for(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. said: “I want to start with the ministry's amended levy. We argued "
+                       "for exactly this.”")
+    assert label(analysis, "harbor-air") == "support"

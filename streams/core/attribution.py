@@ -244,6 +244,12 @@ def attribute_statement(
             if role is None or role.role != SPEAKER:
                 role = companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), agent.name)
             role.regions.append(region)
+    if not any(r.role == SPEAKER for r in companies.values()) and (among := _among(tokens, at, mentions, entities)) is not None:
+        # "Among those cheering the ruling was Dev Patel, owner of Rocky Mountain Couriers LLC": the cue is his
+        entity, stop = among
+        companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), entity.name,
+                                           [(0, stop)])
+        speakers.append(Speaker(entity.name, entity.id))
     if not companies and (view := _view_of(tokens, at, mentions, entities)) is not None:
         # "For Returnr BV, an Amsterdam start-up, the law “does not go far enough”": the company's view
         entity, start = view
@@ -270,6 +276,25 @@ def attribute_statement(
 
 
 _HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Miss", "Mx", "Dr", "Prof"})
+
+
+def _among(tokens, at, mentions, entities) -> tuple[Entity, int] | None:
+    """The company after the verb of "Among those cheering the ruling was …", "Among the most
+    vocal critics were …", and where that verb stands (the description before it is the company's)."""
+    if len(tokens) < 5 or tokens[0].word != "among":
+        return None
+    be = next((i for i in range(2, min(len(tokens), 14)) if tokens[i].word in _COPULAS and not tokens[i].quoted), None)
+    if be is None or any(i in at for i in range(be)):
+        return None
+    for i in range(be + 1, min(len(tokens), be + 16)):
+        if (k := at.get(i)) is not None:
+            entity = entities.get(mentions[k].entity_id)
+            if entity is not None and entity.is_company:
+                return entity, be
+    return None
+
+
+_COPULAS = frozenset({"was", "were", "is", "are"})
 
 
 def _view_of(tokens, at, mentions, entities) -> tuple[Entity, int] | None:

@@ -526,7 +526,8 @@ def _third_party(tokens: list, start: int) -> bool:
     """Whether a cue describes a generic third party the speaker is answering: "Those
     demanding a pause …", "anyone who says reuse cannot work", "streamers that … complain"."""
     if start >= 1 and tokens[start - 1].word == "those" and tokens[start].word.endswith(("ing", "ed")):
-        return True  # "those demanding a pause"; not "shares those concerns"
+        return not (start >= 2 and tokens[start - 2].word == "among")  # "those demanding a pause"; not "shares those
+        # concerns", nor "Among those cheering the ruling was X" (X's own)
     if start >= 2 and tokens[start - 1].word == "people" and tokens[start - 2].word == "the" \
             and tokens[start].word.endswith("ing"):
         return True  # "The people warning that this will cut off credit are …"
@@ -597,6 +598,8 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
             if word in lexicon.rule_nouns:
                 return 1, span.start + k + 1
         return None
+    if found[0].start > 0 and words[found[0].start - 1] in _ADJECTIVE_MARKERS and words[found[0].start].endswith("ed"):
+        return None  # "want to start with the SEC's amended custody rule": a participle before a noun, no action
     polarity = found[0].value
     before = words[max(0, found[0].start - 4):found[0].start]
     refusal = max((i for i, w in enumerate(before) if w in _REFUSALS), default=None)
@@ -615,6 +618,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     return polarity, end
 
 
+_ADJECTIVE_MARKERS = frozenset({"the", "a", "an", "its", "their", "s", "this", "these"})
 _INSTEAD = frozenset({"instead"})
 _QUESTION_WORDS = frozenset({"why", "whether", "how", "what", "if"})
 
