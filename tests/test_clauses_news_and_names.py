@@ -145,6 +145,10 @@ def test_news_direction(core_resources, lead, direction):
     ('Harbor Air Ltd. said the 30-day period was "physically impossible".', "harbor-air", "oppose"),
     ("Harbor Air Ltd. asked that the effective date be moved to September.", "harbor-air", "oppose"),
     ("Harbor Air Ltd. wrote to the ministry asking for agents to be given a safe harbour.", "harbor-air", "oppose"),
+    ('Harbor Air Ltd. told the inquiry the levy is "a tax by another name".', "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said it would pass the levy on in line with the law.", "harbor-air", "neutral"),
+    ("Harbor Air Ltd. said it would also like the levy extended to private jets.", "harbor-air", "support"),
+    ("Harbor Air Ltd. asked the government to return to taxing fuel instead.", "harbor-air", "oppose"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),

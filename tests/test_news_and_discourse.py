@@ -122,3 +122,16 @@ def test_live_blog_time_stamps_do_not_hide_the_company(analyse):
 ])
 def test_rollbacks_judged_before_a_cue_or_asked_for(analyse, lead, body, stance):
     assert label(analyse(lead + body), "zalando") == stance
+
+
+@pytest.mark.parametrize("lead, stance", [(ADOPTION, "oppose"), (ROLLBACK, "support")])
+def test_asking_to_restore_is_asking_for_the_state_before_the_news(analyse, lead, stance):
+    analysis = analyse(lead + "Zalando SE said it would ask senators to restore the earlier rules.")
+    assert label(analysis, "zalando") == stance
+
+
+def test_a_titled_label_in_a_call_is_the_host_s_not_the_last_company_named(analyse):
+    analysis = analyse("Operator: Good evening, and welcome to the Q3 earnings conference call of Harbor Air Ltd.\n\n"
+                       "Meera Iyer, Ambit Capital: Thank you. First, with Lisbon Air Ltd. having changed its model, "
+                       "do you see share gains?\n\nAnjali Rao, CFO: We think the levy is fair.")
+    assert label(analysis, "harbor-air") == "support" and label(analysis, "lisbon-air") == "neutral"

@@ -901,7 +901,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):
         # "…,” Chief Executive Fiona Marsh said: the company of the story so far speaks through her;
         # in an interview or an earnings call, the company interviewed or holding the call.
-        resolved = discourse.author if discourse.author is not None and not names else discourse.last_company
+        # ("Anjali Rao, CFO:" in a call's transcript is the host's, whoever the last question named)
+        labelled = b < len(tokens) and ":" in tokens[b].gap
+        resolved = discourse.author if discourse.author is not None and (not names or labelled) else discourse.last_company
     if resolved is None:
         return []
     if names:

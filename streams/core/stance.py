@@ -67,6 +67,8 @@ class StanceLexicon:
     """A rollback after one of these is not what was adopted: "rules set out, though the start was pushed back"."""
     party_targets: frozenset[str] = frozenset()
     """Inversion targets that are parties or views, no rollback a request could ask for."""
+    restore_words: frozenset[str] = frozenset()
+    """Actions that ask for the state before the news: their side is against the news."""
     outcome_nouns: frozenset[str] = frozenset()
     """What a lowering after a target word is an outcome of, not a rollback: "lower prices"."""
 
@@ -205,6 +207,8 @@ def score_stance(
                 continue
             polarity, tail = action
             polarity = polarity or direction  # "urged lawmakers to go further": more of the news
+            if any(tokens[i].word in lexicon.restore_words for i in range(m.end, tail)):
+                polarity = -direction  # "ask senators to restore the 700-metre minimum": the state before the news
             if polarity > 0 and direction < 0 and _news_object(tokens, tail, lexicon):
                 polarity = -1  # "urged the ministry to adopt the changes" when the news is a rollback
             weight = 0.9
