@@ -149,6 +149,18 @@ def test_news_direction(core_resources, lead, direction):
     ("Harbor Air Ltd. said it would pass the levy on in line with the law.", "harbor-air", "neutral"),
     ("Harbor Air Ltd. said it would also like the levy extended to private jets.", "harbor-air", "support"),
     ("Harbor Air Ltd. asked the government to return to taxing fuel instead.", "harbor-air", "oppose"),
+    ('Harbor Air Ltd. said the bill "would reduce connectivity and push up fares".', "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said it had lobbied for a curfew since 2022.", "harbor-air", "support"),
+    ("Harbor Air Ltd. said the ministry should focus on enforcement rather than restricting the choice of travellers.",
+     "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said the regulator should be given power to impose financial penalties within 60 days rather "
+     "than 120.", "harbor-air", "support"),
+    ("Harbor Air Ltd. urged ministers to allow at least two years for stock to clear.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. asked senators to send it to an inquiry.", "harbor-air", "oppose"),
+    ("The Harbor Air Ltd. also manifested itself against.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. said it will question its constitutionality in the Supreme Court.", "harbor-air", "oppose"),
+    ('Harbor Air Ltd. said the levy "brings juridical security and aligns the country with the best international '
+     'practices".', "harbor-air", "support"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),
@@ -621,6 +633,7 @@ def test_the_central_bank_is_no_company_of_the_story(analyse):
 
 @pytest.mark.parametrize("body", [
     "For Harbor Air Ltd., a Lisbon start-up, the levy “does not go far enough”.",
+    "For the Harbor Air Ltd., largest carrier of the country, the levy does not go far enough.",
     "For Harbor Air Ltd., a Lisbon start-up running charter flights to 60 islands, the levy does not go far enough.",
 ])
 def test_for_a_company_opens_its_view(analyse, body):

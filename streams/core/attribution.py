@@ -300,12 +300,13 @@ _COPULAS = frozenset({"was", "were", "is", "are"})
 def _view_of(tokens, at, mentions, entities) -> tuple[Entity, int] | None:
     """The company a statement opens with "For …," and where its view begins: after the comma
     that ends the name or its appositive ("For Returnr BV, an Amsterdam start-up, the law …")."""
-    if len(tokens) < 4 or tokens[0].word != "for" or (k := at.get(1)) is None:
+    first = 2 if len(tokens) > 2 and tokens[1].word == "the" else 1  # "For the EMS, …" (machine translation)
+    if len(tokens) < 4 or tokens[0].word != "for" or (k := at.get(first)) is None:
         return None
     entity = entities.get(mentions[k].entity_id)
     if entity is None or not entity.is_company:
         return None
-    end = _mention_end(1, at, k) + 1
+    end = _mention_end(first, at, k) + 1
     if end >= len(tokens) or "," not in tokens[end].gap:
         return None
     if tokens[end].word in ("a", "an", "the", "which", "who", "whose"):

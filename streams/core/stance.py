@@ -612,7 +612,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     end = span.start + found[0].end
     if polarity > 0 and words[found[0].start] in _KEEP and _EARLIER.intersection(words[found[0].end:found[0].end + 2]):
         return -1, end  # "asked MPs to retain the current rate": the rule as it was, before this one
-    if polarity > 0 and (any(t.word in _INSTEAD for t in tokens[end:_clause_end(tokens, end, 12)])
+    if polarity > 0 and (any(_instead(tokens, i) for i in range(end, _clause_end(tokens, end, 12)))
                          or any(_is_target(tokens, i, lexicon) and lexicon.negators.isdisjoint(
                                     t.word for t in tokens[max(end, i - 2):i])  # not "without further delay"
                                 for i in range(end, min(len(tokens), end + 3)))):
@@ -623,7 +623,13 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
 
 
 _ADJECTIVE_MARKERS = frozenset({"the", "a", "an", "its", "their", "s", "this", "these"})
-_INSTEAD = frozenset({"instead"})
+def _instead(tokens: list, i: int) -> bool:
+    """"instead", or "rather than" before anything but a number ("within 60 days rather than 120")."""
+    word = tokens[i].word
+    if word == "instead":
+        return True
+    return (word == "rather" and i + 2 < len(tokens) and tokens[i + 1].word == "than"
+            and not tokens[i + 2].word[:1].isdigit())
 _QUESTION_WORDS = frozenset({"why", "whether", "how", "what", "if"})
 
 
@@ -633,7 +639,7 @@ def _instead_in_clause(tokens: list, start: int, reach: int = 20) -> int | None:
     for i in range(start, min(len(tokens), start + reach)):
         if (i > start and _CLAUSE_STOP.intersection(tokens[i].gap)) or tokens[i].word in _QUESTION_WORDS:
             return None
-        if tokens[i].word in _INSTEAD:
+        if _instead(tokens, i):
             return i
     return None
 _KEEP = frozenset({"keep", "retain", "maintain", "preserve", "stick"})
