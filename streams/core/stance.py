@@ -624,12 +624,17 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
 
 _ADJECTIVE_MARKERS = frozenset({"the", "a", "an", "its", "their", "s", "this", "these"})
 def _instead(tokens: list, i: int) -> bool:
-    """"instead", or "rather than" before anything but a number ("within 60 days rather than 120")."""
+    """"instead", or "rather than" before anything but a number or a delay ("within 60 days
+    rather than 120", "adopt the labels rather than wait")."""
     word = tokens[i].word
     if word == "instead":
         return True
     return (word == "rather" and i + 2 < len(tokens) and tokens[i + 1].word == "than"
-            and not tokens[i + 2].word[:1].isdigit())
+            and not tokens[i + 2].word[:1].isdigit() and tokens[i + 2].word not in _WAITING)
+
+
+_WAITING = frozenset({"wait", "waiting", "delay", "delaying", "postpone", "postponing", "pause", "pausing", "defer",
+                      "deferring", "hold", "holding"})
 _QUESTION_WORDS = frozenset({"why", "whether", "how", "what", "if"})
 
 
