@@ -135,3 +135,8 @@ def test_a_titled_label_in_a_call_is_the_host_s_not_the_last_company_named(analy
                        "Meera Iyer, Ambit Capital: Thank you. First, with Lisbon Air Ltd. having changed its model, "
                        "do you see share gains?\n\nAnjali Rao, CFO: We think the levy is fair.")
     assert label(analysis, "harbor-air") == "support" and label(analysis, "lisbon-air") == "neutral"
+
+
+def test_asking_to_reverse_course_after_a_rollback_supports_the_rule(analyse):
+    analysis = analyse(ROLLBACK + "Zalando SE called on the government to reverse course.")
+    assert label(analysis, "zalando") == "support"
