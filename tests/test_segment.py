@@ -234,3 +234,12 @@ def test_a_camel_case_brand_opens_a_sentence(analyse):
     analysis = analyse('The SABC welcomed the rules, saying they would "help viewers". eMedium Holdings Ltd, owner of a '
                        "free-to-air channel, also backed the rules.")
     assert len(analysis.statements) == 2 and analysis.statements[1].text.startswith("eMedium")
+
+
+@pytest.mark.parametrize("note", [
+    "* Text translated automatically from the Portuguese original.",
+    "This article was machine-translated from Spanish.",
+])
+def test_a_machine_translation_note_is_furniture(analyse, note):
+    body = "The ministry adopted the law on Tuesday. Retailers backed it.\n\n" + note
+    assert texts(analyse(body)) == ["The ministry adopted the law on Tuesday.", "Retailers backed it."]
