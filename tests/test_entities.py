@@ -581,6 +581,8 @@ def test_the_first_word_of_a_country_or_a_phrase_is_no_brand(core_resources, bod
     ("Elsewhere, the Wikimedia Foundation, which operates Wikipedia, is challenging the rules.", "wikimedia"),
     # a common word is a mixed-case brand ("ReNew") only as the brand writes it
     ("The S&D and Renew say they will vote against.", "renew"),
+    # a common-word name after a list bullet opens its sentence and needs corroboration
+    ("- Next up is the chief executive of Capital Rx, a New York firm.", "next"),
     # a sentence adverb before an appositive-like phrase
     ("The rule is fair. Frankly, the firms complaining loudest are the ones that commingle assets.", "frankly"),
     # an enumeration's ordinal before an appositive whose company noun follows a preposition

@@ -533,6 +533,11 @@ def _sentence_initial(body: str, pos: int) -> bool:
     k = pos - 1
     while k >= 0 and body[k] in " \t“\"‘'(":
         k -= 1
+    if k >= 0 and body[k] in "-–—•*" and (k == 0 or body[k - 1] in " \t\n"):
+        j = k - 1  # a list item's or a live blog's bullet: "- Next up is …"
+        while j >= 0 and body[j] in " \t":
+            j -= 1
+        return j < 0 or body[j] == "\n"
     return k < 0 or body[k] in ".!?\n:;"
 
 
