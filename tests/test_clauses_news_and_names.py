@@ -658,3 +658,15 @@ def test_a_participle_after_a_possessive_is_no_action_asked_for(analyse):
     analysis = analyse(ADOPTION + "Harbor Air Ltd. said: “I want to start with the ministry's amended levy. We argued "
                        "for exactly this.”")
     assert label(analysis, "harbor-air") == "support"
+
+
+def test_a_subordinate_clause_mid_sentence_ends_where_the_next_subject_is_named(analyse):
+    analysis = analyse(ADOPTION + "Traders were split, and while Harbor Air Ltd. backed the levy, Dana Air Ltd. called it "
+                       "a double tax.")
+    assert label(analysis, "harbor-air") == "support" and label(analysis, "dana-air") == "oppose"
+
+
+def test_who_oversees_affairs_at_the_carrier_is_the_story_s_company(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. said the levy would add costs. “It is a tax by another name,” said "
+                       "Dana Pryce, who oversees regulatory affairs at the Lisbon-based carrier.")
+    assert [e.role for e in analysis.events if e.statement_index == 2] == ["speaker"]

@@ -423,6 +423,7 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
     first = next((i for i, t in enumerate(tokens) if not t.quoted), None)
     pending_subordinate = first is not None and tokens[first].word in lx.subordinators
     appositive_close = -1
+    subordinate_open = False
     for i in range(1, len(tokens)):
         tok = tokens[i]
         if tok.quoted or i in aside:
@@ -458,6 +459,11 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             continue  # "StubHub, meanwhile, says …": an aside, not a new clause
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
             kind = "according" if tok.word == "according" else "normal"
+            subordinate_open = tok.word in _CONCESSIVE_OPENERS
+        elif subordinate_open and comma and i in at:
+            # "… and while Walmart Chile backed the measure, Coca-Cola Andina called it a double tax": the
+            # subordinate clause ends where the next subject is named
+            kind, subordinate_open = "normal", False
         elif comma and tok.word in lx.relative_pronouns:
             # The aside ends at the first comma that does not continue a list of names.
             close = next((j for j in range(i + 1, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted
@@ -526,7 +532,7 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             return [Speaker(names[0][1], subject.entity_id) if names else subject], (a, b), None
         agents = _np_agents(tokens, tail, b, mentions, at, entities, lx, discourse, clause)
         named = None if agents else _named_speaker(tokens, tail, b, at, lx)
-        if named is not None and (owned := _owned_company(tokens, tail, b, mentions, at, entities)) is not None:
+        if named is not None and (owned := _owned_company(tokens, tail, b, mentions, at, entities, lx, discourse)) is not None:
             return [Speaker(named.name, owned)], (a, b), None  # "said Marta Kowalska, who co-owns Apteki Kowalska"
         return (agents or None), (a, b), named
     p = _predicate(tokens, a, b, at, lx, cues, aside)
@@ -548,16 +554,18 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if not agents:
         named = _named_speaker(tokens, a, p, at, lx)
         if (named is not None or (a not in at and _CAPITALISED_NAME.fullmatch(tokens[a].raw))) and (
-                owned := _owned_company(tokens, a, p, mentions, at, entities)) is not None:
+                owned := _owned_company(tokens, a, p, mentions, at, entities, lx, discourse)) is not None:
             # "Declan Mulkerrin, who runs Wild Atlantic Stays Ltd, said"; "Shah, who heads U.S. policy for Wing, said"
             return [Speaker(named.name if named else tokens[a].raw, owned)], (p, b), None
         return None, (p, b), named
     return agents, (p, b), None
 
 
-def _owned_company(tokens, a: int, b: int, mentions, at, entities) -> str | None:
+def _owned_company(tokens, a: int, b: int, mentions, at, entities, lx: AttributionLexicon | None = None,
+                   discourse: Discourse | None = None) -> str | None:
     """The company of a relative clause in a speaker phrase that says the speaker owns, runs or
-    leads it ("Dave Ellery, who has run Streamline Cars since 1994")."""
+    leads it ("Dave Ellery, who has run Streamline Cars since 1994"; "who oversees regulatory
+    affairs at the Toronto-based carrier": the company of the story so far)."""
     who = next((i for i in range(a, min(len(tokens), b + 1)) if tokens[i].word == "who"), None)  # or opening the next clause
     if who is None:
         return None
@@ -570,6 +578,10 @@ def _owned_company(tokens, a: int, b: int, mentions, at, entities) -> str | None
                 if (k := at.get(j)) is not None and (j <= i + 2 or tokens[j - 1].word in ("at", "for", "of")):
                     entity = entities.get(mentions[k].entity_id)
                     return entity.id if entity is not None and entity.is_company else None
+                if (lx is not None and discourse is not None and discourse.last_company is not None
+                        and tokens[j - 1].word in ("at", "for", "of") and tokens[j].word in lx.anaphor_determiners
+                        and _definite_company(tokens, j, min(len(tokens), j + 8), lx, at)):
+                    return discourse.last_company.entity_id
             return None
     return None
 
@@ -678,7 +690,7 @@ def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
     if agents:
         return agents, (a, b), None
     named = _named_speaker(tokens, np_start, np_end, at, lx)
-    if named is not None and (owned := _owned_company(tokens, np_start, np_end, mentions, at, entities)) is not None:
+    if named is not None and (owned := _owned_company(tokens, np_start, np_end, mentions, at, entities, lx, discourse)) is not None:
         return [Speaker(named.name, owned)], (a, b), None  # "…,” said Marta Kowalska, who co-owns Apteki Kowalska
     return None, (a, b), named
 
@@ -913,6 +925,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
 
 
 _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
+_CONCESSIVE_OPENERS = frozenset({"while", "whereas", "although", "though"})
 _PARENTHETICAL = frozenset({"meanwhile", "however", "though", "yet"})
 
 
