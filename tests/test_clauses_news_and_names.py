@@ -161,6 +161,8 @@ def test_news_direction(core_resources, lead, direction):
     ("Harbor Air Ltd. said it will question its constitutionality in the Supreme Court.", "harbor-air", "oppose"),
     ('Harbor Air Ltd. said the levy "brings juridical security and aligns the country with the best international '
      'practices".', "harbor-air", "support"),
+    ("“We agree with the direction,” Harbor Air Ltd. said, “but dissolving within one year can damage shareholder "
+     "value. We request a period of at least three years.”", "harbor-air", "oppose"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),
