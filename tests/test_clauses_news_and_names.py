@@ -163,6 +163,14 @@ def test_news_direction(core_resources, lead, direction):
      'practices".', "harbor-air", "support"),
     ("“We agree with the direction,” Harbor Air Ltd. said, “but dissolving within one year can damage shareholder "
      "value. We request a period of at least three years.”", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. has petitioned the ministry to exempt small carriers for another two years.", "harbor-air",
+     "oppose"),
+    ("Dana Reyes of Harbor Air Ltd. said carriers claiming they cannot afford the levy were wrong.", "harbor-air",
+     "support"),
+    ('Harbor Air Ltd. said the rules are "disconnected from what travellers buy today".', "harbor-air", "oppose"),
+    ("“If anything, it doesn't go far enough,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air", "support"),
+    ("Harbor Air Ltd. said its network offers 24/7 driver support and accepts all major payment methods.",
+     "harbor-air", "neutral"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),

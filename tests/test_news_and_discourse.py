@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from streams.core.phrases import WORD
+
 
 def label(analysis, company_id: str) -> str:
     """The company-level label by the evaluation's rule (sign of summed speaker scores)."""
@@ -140,3 +142,10 @@ def test_a_titled_label_in_a_call_is_the_host_s_not_the_last_company_named(analy
 def test_asking_to_reverse_course_after_a_rollback_supports_the_rule(analyse):
     analysis = analyse(ROLLBACK + "Zalando SE called on the government to reverse course.")
     assert label(analysis, "zalando") == "support"
+
+
+def test_revoking_permissions_is_no_rollback_of_the_rule(core_resources):
+    lead = ("Negotiators reached a deal on the payments regulation, which gives customers a dashboard to see and revoke "
+            "the permissions they have granted.")
+    words = WORD.findall(lead.lower())
+    assert core_resources.stance.news_direction(words + ["."] + words) == 1

@@ -22,6 +22,7 @@ ASIDE = "Analysts expect the levy to raise about $2bn a year. "
     ("Harrow Finch Ltd. chief executive Claire Ashworth spoke in Leeds.", "harrow-finch"),
     ("Claire Ashworth, Harrow Finch Ltd.'s finance chief, spoke in Leeds.", "harrow-finch"),
     ("Claire Ashworth, who runs Harrow Finch Ltd., spoke in Leeds.", "harrow-finch"),
+    ("Claire Ashworth runs sales for Harrow Finch Ltd., a Leeds homeware maker.", "harrow-finch"),
     ("Claire Ashworth of Harrow Finch Ltd. spoke in Leeds.", "harrow-finch"),
     ("Claire Ashworth, chief financial officer of Tesco, spoke in Leeds.", "tesco"),
 ])

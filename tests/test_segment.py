@@ -243,3 +243,10 @@ def test_a_camel_case_brand_opens_a_sentence(analyse):
 def test_a_machine_translation_note_is_furniture(analyse, note):
     body = "The ministry adopted the law on Tuesday. Retailers backed it.\n\n" + note
     assert texts(analyse(body)) == ["The ministry adopted the law on Tuesday.", "Retailers backed it."]
+
+
+def test_a_press_release_s_about_and_contact_paragraphs_are_furniture_but_notes_after_them_are_kept(analyse):
+    body = ("Harbor Air Ltd. today applauded the decision.\n\nAbout Harbor Air: Founded in 2019, Harbor Air Ltd. flies "
+            "to 12 islands.\n\nMedia contact: press@harbor.example\n\nEditor's note: Dana Air Ltd. said it would appeal.")
+    assert texts(analyse(body)) == ["Harbor Air Ltd. today applauded the decision.",
+                                    "Editor's note: Dana Air Ltd. said it would appeal."]

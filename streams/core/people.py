@@ -24,6 +24,11 @@ _NAME_ROLE_OF = re.compile(rf"(?<![\w’'.-])({_PERSON}),[ \t]+((?:[\w’'&-]+[ 
 _NAME_WHO_RUNS = re.compile(rf"(?<![\w’'.-])({_PERSON}),[ \t]+who[ \t]+(?:also[ \t]+)?(?:runs|heads|leads|chairs|owns"
                             rf"|founded|co-founded|cofounded|manages|ran|headed|led)[ \t]+"
                             rf"(?:(?:the|its)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?$")
+# "Mira Gill runs sales for " / "Ana Ribeiro owns " (the name is the clause's subject)
+_LEAD_VERBS = r"(?:runs|heads|leads|manages|oversees|owns|co-owns|founded|co-founded|cofounded|chairs)"
+_NAME_RUNS = re.compile(rf"(?<![\w’'.-])({_PERSON})[ \t]+(?:also[ \t]+)?{_LEAD_VERBS}[ \t]+"
+                        rf"(?:(?:[\w’'-]+[ \t]+){{0,3}}?(?:for|at|of)[ \t]+)?(?:(?:the|its)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?$")
+_LEAD_VERB_NEAR = re.compile(rf" {_LEAD_VERBS} ")
 # "Claire Ashworth, " before "Tesco's finance chief"
 _NAME_COMMA = re.compile(rf"(?<![\w’'.-])({_PERSON}),[ \t]+$")
 # "Mark Lee of " / "Mark Lee at "
@@ -107,6 +112,8 @@ def _introduction(body: str, m: Mention, rules: PeopleRules) -> tuple[int, str, 
         return _person(hit.group(1), m.end, m.entity_id, rules)
     if "who " in near and (hit := _NAME_WHO_RUNS.search(body, lo, m.start)) is not None:
         return _person(hit.group(1), m.end, m.entity_id, rules)
+    if _LEAD_VERB_NEAR.search(near) and (hit := _NAME_RUNS.search(body, lo, m.start)) is not None:
+        return _person(hit.group(1), m.end, m.entity_id, rules)  # "Mira Gill runs sales for Prairie Pulse Foods Inc."
     if (hit := _ROLE_NAME.match(body, m.end)) is not None and hit.group(1).split()[-1].casefold() in rules.roles \
             and _own_role(hit.group(1), rules):
         return _person(hit.group(2), hit.end(), m.entity_id, rules)

@@ -368,8 +368,8 @@ def _at_a_position(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
 def _uncertain(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     """"did not say whether it would sign", "asked whether the company now supports the Act"."""
     for i in range(start - 1, max(-1, start - 7), -1):
-        if tokens[i].word in lexicon.uncertainty:
-            return True
+        if tokens[i].word in lexicon.uncertainty and not (i + 1 < len(tokens) and tokens[i + 1].word == "anything"):
+            return True  # not "If anything, it doesn't go far enough"
         if _CLAUSE_STOP.intersection(tokens[i].gap) and start - i > lexicon.negation_window:
             return False
     return False
@@ -564,8 +564,8 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     return False
 
 
-_CLAIM_VERBS = frozenset({"says", "say", "claim", "claims", "argue", "argues", "insist", "insists", "complain",
-                          "complains"})
+_CLAIM_VERBS = frozenset({"says", "say", "saying", "claim", "claims", "claiming", "argue", "argues", "arguing", "insist",
+                          "insists", "insisting", "complain", "complains", "complaining"})
 
 
 _TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
