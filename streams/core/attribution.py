@@ -244,17 +244,13 @@ def attribute_statement(
             if role is None or role.role != SPEAKER:
                 role = companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), agent.name)
             role.regions.append(region)
-    if not any(r.role == SPEAKER for r in companies.values()) and (among := _among(tokens, at, mentions, entities)) is not None:
-        # "Among those cheering the ruling was Dev Patel, owner of Rocky Mountain Couriers LLC": the cue is his
-        entity, stop = among
+    if not companies and (framed := _among(tokens, at, mentions, entities) or _view_of(tokens, at, mentions, entities)):
+        # Nobody speaks in a clause of its own, but the sentence frames a company's view: "Among those
+        # cheering the ruling was Dev Patel, owner of …" (what stands before the verb is his), "For
+        # Returnr BV, an Amsterdam start-up, the law “does not go far enough”" (what follows the comma)
+        entity, region = framed
         companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), entity.name,
-                                           [(0, stop)])
-        speakers.append(Speaker(entity.name, entity.id))
-    if not companies and (view := _view_of(tokens, at, mentions, entities)) is not None:
-        # "For Returnr BV, an Amsterdam start-up, the law “does not go far enough”": the company's view
-        entity, start = view
-        companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), entity.name,
-                                           [(start, len(tokens))])
+                                           [region])
         main_speaker = main_speaker or entity.name
         speakers.append(Speaker(entity.name, entity.id))
     about_rules = _about_rules(tokens, mentions, entities, lexicon)
@@ -278,9 +274,9 @@ def attribute_statement(
 _HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Miss", "Mx", "Dr", "Prof"})
 
 
-def _among(tokens, at, mentions, entities) -> tuple[Entity, int] | None:
+def _among(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]] | None:
     """The company after the verb of "Among those cheering the ruling was …", "Among the most
-    vocal critics were …", and where that verb stands (the description before it is the company's)."""
+    vocal critics were …", and the tokens before that verb (the description, the company's)."""
     if len(tokens) < 5 or tokens[0].word != "among":
         return None
     be = next((i for i in range(2, min(len(tokens), 14)) if tokens[i].word in _COPULAS and not tokens[i].quoted), None)
@@ -290,15 +286,15 @@ def _among(tokens, at, mentions, entities) -> tuple[Entity, int] | None:
         if (k := at.get(i)) is not None:
             entity = entities.get(mentions[k].entity_id)
             if entity is not None and entity.is_company:
-                return entity, be
+                return entity, (0, be)
     return None
 
 
 _COPULAS = frozenset({"was", "were", "is", "are"})
 
 
-def _view_of(tokens, at, mentions, entities) -> tuple[Entity, int] | None:
-    """The company a statement opens with "For …," and where its view begins: after the comma
+def _view_of(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]] | None:
+    """The company a statement opens with "For …," and the tokens of its view: after the comma
     that ends the name or its appositive ("For Returnr BV, an Amsterdam start-up, the law …")."""
     first = 2 if len(tokens) > 2 and tokens[1].word == "the" else 1  # "For the EMS, …" (machine translation)
     if len(tokens) < 4 or tokens[0].word != "for" or (k := at.get(first)) is None:
@@ -313,7 +309,7 @@ def _view_of(tokens, at, mentions, entities) -> tuple[Entity, int] | None:
         end = next((j for j in range(end + 1, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted), None)
         if end is None:
             return None
-    return entity, end
+    return entity, (end, len(tokens))
 
 
 def _same_person(named: Speaker, discourse: Discourse) -> Speaker | None:
