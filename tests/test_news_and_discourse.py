@@ -149,3 +149,12 @@ def test_revoking_permissions_is_no_rollback_of_the_rule(core_resources):
             "the permissions they have granted.")
     words = WORD.findall(lead.lower())
     assert core_resources.stance.news_direction(words + ["."] + words) == 1
+
+
+def test_a_grace_period_in_the_lead_is_part_of_the_rule_not_a_rollback(analyse, core_resources):
+    lead = ("The committee on Tuesday approved raising the minimum wage from January, but granted small firms a "
+            "six-month grace period. ")
+    words = WORD.findall(lead.lower())
+    assert core_resources.stance.news_direction(words + ["."] + words) == 1
+    analysis = analyse(lead + "Zalando SE said it was relieved by the grace period for small firms.")
+    assert label(analysis, "zalando") == "oppose"

@@ -219,7 +219,13 @@ def score_stance(
             # what the cue names itself outweighs the article's news ("relieved that the government
             # decided not to renew the levy")
             named = lexicon.events.find([t.word for t in tokens[m.end:m.end + lexicon.object_window + 4]])
-            polarity = (named[0].value if named else direction) * (cue.polarity or 1)
+            if named:
+                news = named[0].value
+            elif _inversion(tokens, m.end, lexicon) is not None:
+                news = -1  # "relieved by the grace period for small firms": a relief, whatever the lead says
+            else:
+                news = direction
+            polarity = news * (cue.polarity or 1)
         elif cue.kind == "answer":
             if not previous:
                 continue
