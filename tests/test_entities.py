@@ -581,6 +581,11 @@ def test_the_first_word_of_a_country_or_a_phrase_is_no_brand(core_resources, bod
     ("Elsewhere, the Wikimedia Foundation, which operates Wikipedia, is challenging the rules.", "wikimedia"),
     # a common word is a mixed-case brand ("ReNew") only as the brand writes it
     ("The S&D and Renew say they will vote against.", "renew"),
+    # a registry name at the end of a ministry's name; a title after a descriptor; another person of a
+    # famous executive's surname with particles
+    ("The Ministry of Energy and Mineral Resources is opening the possibility.", "mineral-resources"),
+    ("The company Director, Yusak Pardede, said so.", "director"),
+    ("“The rule should be scrapped,” chief executive Pieter van der Merwe said.", "lottery-corp"),
     # a common-word name after a list bullet opens its sentence and needs corroboration
     ("- Next up is the chief executive of Capital Rx, a New York firm.", "next"),
     # a sentence adverb before an appositive-like phrase

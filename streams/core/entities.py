@@ -150,9 +150,10 @@ class EntityRegistry:
                 people[person["name"]] = entity.id
                 add(person["name"], entity_id=entity.id, person=person["name"], ambiguous=False, short_person=False)
                 for short in person.get("aliases", []):
-                    # Multi-word alternative names are as safe as the full name; single words wait for it.
+                    # Multi-word alternative names are as safe as the full name; surnames ("Musk", "van der
+                    # Merwe") wait for it.
                     add(short, entity_id=entity.id, person=person["name"], ambiguous=False,
-                        short_person=len(_TOKEN.findall(short)) == 1)
+                        short_person=len(_TOKEN.findall(short)) == 1 or person["name"].endswith(" " + short))
         for candidates in index.values():
             candidates.sort(key=lambda a: -len(a.tokens))
         trie = _build_trie(index)
@@ -384,6 +385,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
         return False  # "DIGI, the Digital Industry Group, said": another body's acronym
+    if alias.person is None and _in_organisation_name(body, start, registry):
+        return False  # "the Ministry of Energy and Mineral Resources" is no Mineral Resources Ltd
     following_name = _ORGANISATION_NEXT.match(body, end) if alias.person is None else None
     if following_name is not None and (following_name.group(1).casefold() in registry.organisation_words
                                        or following_name.group(1) in _RULE_TITLE_WORDS):
