@@ -171,6 +171,11 @@ def test_news_direction(core_resources, lead, direction):
     ("“If anything, it doesn't go far enough,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air", "support"),
     ("Harbor Air Ltd. said its network offers 24/7 driver support and accepts all major payment methods.",
      "harbor-air", "neutral"),
+    ("Harbor Air Ltd. said the levy would significantly constrain its ability to fund new routes.", "harbor-air",
+     "oppose"),
+    ("“It is about time the big carriers paid their share,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air",
+     "support"),
+    ("Harbor Air Ltd. said it welcomed its new chief executive, Dana Reyes.", "harbor-air", "neutral"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),

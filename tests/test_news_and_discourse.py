@@ -158,3 +158,12 @@ def test_a_grace_period_in_the_lead_is_part_of_the_rule_not_a_rollback(analyse, 
     assert core_resources.stance.news_direction(words + ["."] + words) == 1
     analysis = analyse(lead + "Zalando SE said it was relieved by the grace period for small firms.")
     assert label(analysis, "zalando") == "oppose"
+
+
+@pytest.mark.parametrize("body, stance", [
+    # a non-cue's gap does not reach past a comma into a relative clause
+    ("Zalando SE said it welcomed the repeal, which its chief financial officer said removed friction.", "oppose"),
+    ("Zalando SE urged the government to reintroduce a levy once the talks conclude.", "support"),
+])
+def test_after_a_rollback(analyse, body, stance):
+    assert label(analyse(ROLLBACK + body), "zalando") == stance
