@@ -176,6 +176,12 @@ def test_news_direction(core_resources, lead, direction):
     ("“It is about time the big carriers paid their share,” said Dana Reyes, owner of Harbor Air Ltd.", "harbor-air",
      "support"),
     ("Harbor Air Ltd. said it welcomed its new chief executive, Dana Reyes.", "harbor-air", "neutral"),
+    # the "that" after a party noun opens what the speaker says, not a relative clause about the party
+    ('Harbor Air Ltd. estimates in a note to the parliamentary groups that the increase "will penalise the '
+     'consumer".', "harbor-air", "oppose"),
+    ('Harbor Air Ltd. said the sudden increase is "unexpected and harmful for the industry".', "harbor-air", "oppose"),
+    ("Harbor Air Ltd. requested the ministry for withdrawing the increased duty in the next budget.", "harbor-air",
+     "oppose"),
     # a cue word inside a name, or in a clause about a thing, is no stance
     ("Harbor Air Ltd. told the Court of Appeal that the levy goes to funds that support local news.",
      "harbor-air", "neutral"),

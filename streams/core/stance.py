@@ -544,7 +544,9 @@ def _third_party(tokens: list, start: int) -> bool:
     for i in range(start - 1, max(0, start - 7), -1):
         if tokens[i].word in FIRST_PERSON:
             return False  # "we are among the companies that support it"
-        if tokens[i].word in ("who", "that") and i >= 1 and tokens[i - 1].word in _GENERIC_PARTIES:
+        if tokens[i].word in ("who", "that") and i >= 1 and tokens[i - 1].word in _GENERIC_PARTIES and not (
+                tokens[i].word == "that" and tokens[i + 1].word in _SUBJECT_OPENERS):
+            # (not the "that" of "a note to the parliamentary groups that the increase will penalise …")
             # "we are among the companies that …" is the speaker; "came to us from companies that …" is not
             return not any(t.word in ("we", "i") for t in tokens[max(0, i - 7):i])
         if _CLAUSE_STOP.intersection(tokens[i].gap):
@@ -574,6 +576,8 @@ _CLAIM_VERBS = frozenset({"says", "say", "saying", "claim", "claims", "claiming"
                           "insists", "insisting", "complain", "complains", "complaining"})
 
 
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "it", "they", "he", "she",
+                              "we", "i", "such"})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
 _QUESTIONS = frozenset({"asked", "asks", "ask", "asking", "question", "questions", "questioned", "queried", "inquired"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
