@@ -691,3 +691,16 @@ def test_who_oversees_affairs_at_the_carrier_is_the_story_s_company(analyse):
     analysis = analyse(ADOPTION + "Harbor Air Ltd. said the levy would add costs. “It is a tax by another name,” said "
                        "Dana Pryce, who oversees regulatory affairs at the Lisbon-based carrier.")
     assert [e.role for e in analysis.events if e.statement_index == 2] == ["speaker"]
+
+
+def test_part_of_a_parent_is_an_appositive_not_a_second_speaker(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd., part of Portugal's Dana Holdings Ltd., said the levy would punish "
+                       "carriers. It called on the ministry to reconsider the decision.")
+    assert [(e.statement_index, e.company_id) for e in analysis.events if e.role == "speaker"] == [
+        (1, "harbor-air"), (2, "harbor-air")]
+
+
+def test_scathing_about_the_objections_supports_the_rule(analyse):
+    analysis = analyse(ADOPTION + "Dana Reyes, chairman of Harbor Air Ltd., a Lisbon carrier, was scathing about the "
+                       "producers' objections.")
+    assert label(analysis, "harbor-air") == "support"

@@ -1048,8 +1048,9 @@ def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon
 
 
 def _appositive_start(tokens, j: int, b: int) -> int | None:
-    """Index of ", the …" / ", a …" right after a company name ending at token ``j``, if any."""
-    if j + 1 < b and "," in tokens[j + 1].gap and tokens[j + 1].word in ("the", "a", "an", "one"):
+    """Index of ", the …" / ", a …" / ", part of …" right after a company name ending at token ``j``, if any."""
+    if j + 1 < b and "," in tokens[j + 1].gap and (tokens[j + 1].word in ("the", "a", "an", "one") or (
+            tokens[j + 1].word == "part" and j + 2 < b and tokens[j + 2].word == "of")):
         return j + 1
     return None
 
