@@ -197,7 +197,7 @@ def test_our_evaluation_agrees_with_stance_eval_on_edge_cases(shared_dir, tmp_pa
 
 # The blind sets were written without sight of the code and scored on arrival before any fix
 # (README, Quality). The floors keep the general mechanisms each set prompted, a few points
-# below where each set stands; the twenty-fifth was held out and scored once, on the final code.
+# below where each set stands; the twenty-fifth was held out, its arrival scored once on the final code.
 BLIND_MIN_F1 = 0.88
 BLIND_FLOORS = {
     "articles_blind.jsonl": BLIND_MIN_F1, "articles_blind2.jsonl": BLIND_MIN_F1,
@@ -208,7 +208,7 @@ BLIND_FLOORS = {
     "articles_blind14.jsonl": 0.87, "articles_blind15.jsonl": 0.83, "articles_blind16.jsonl": 0.81,
     "articles_blind17.jsonl": BLIND_MIN_F1, "articles_blind18.jsonl": 0.82, "articles_blind19.jsonl": 0.79,
     "articles_blind20.jsonl": 0.82, "articles_blind21.jsonl": 0.82, "articles_blind22.jsonl": 0.85,
-    "articles_blind23.jsonl": 0.80, "articles_blind24.jsonl": 0.81, "articles_blind25.jsonl": 0.69,
+    "articles_blind23.jsonl": 0.80, "articles_blind24.jsonl": 0.81, "articles_blind25.jsonl": 0.73,
 }
 
 
