@@ -244,7 +244,8 @@ def attribute_statement(
             if role is None or role.role != SPEAKER:
                 role = companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), agent.name)
             role.regions.append(region)
-    if not companies and (framed := _among(tokens, at, mentions, entities) or _view_of(tokens, at, mentions, entities)):
+    if not companies and (framed := _among(tokens, at, mentions, entities, lexicon)
+                          or _view_of(tokens, at, mentions, entities)):
         # Nobody speaks in a clause of its own, but the sentence frames a company's view: "Among those
         # cheering the ruling was Dev Patel, owner of …" (what stands before the verb is his), "For
         # Returnr BV, an Amsterdam start-up, the law “does not go far enough”" (what follows the comma)
@@ -274,12 +275,12 @@ def attribute_statement(
 _HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Miss", "Mx", "Dr", "Prof"})
 
 
-def _among(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]] | None:
+def _among(tokens, at, mentions, entities, lx: AttributionLexicon) -> tuple[Entity, tuple[int, int]] | None:
     """The company after the verb of "Among those cheering the ruling was …", "Among the most
     vocal critics were …", and the tokens before that verb (the description, the company's)."""
     if len(tokens) < 5 or tokens[0].word != "among":
         return None
-    be = next((i for i in range(2, min(len(tokens), 14)) if tokens[i].word in _COPULAS and not tokens[i].quoted), None)
+    be = next((i for i in range(2, min(len(tokens), 14)) if tokens[i].word in lx.be_forms and not tokens[i].quoted), None)
     if be is None or any(i in at for i in range(be)):
         return None
     for i in range(be + 1, min(len(tokens), be + 16)):
@@ -288,9 +289,6 @@ def _among(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]] | N
             if entity is not None and entity.is_company:
                 return entity, (0, be)
     return None
-
-
-_COPULAS = frozenset({"was", "were", "is", "are"})
 
 
 def _view_of(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]] | None:
@@ -455,7 +453,7 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             continue  # "StubHub, meanwhile, says …": an aside, not a new clause
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
             kind = "according" if tok.word == "according" else "normal"
-            subordinate_open = tok.word in _CONCESSIVE_OPENERS
+            subordinate_open = tok.word in _CONCESSIVE
         elif subordinate_open and comma and i in at:
             # "… and while Walmart Chile backed the measure, Coca-Cola Andina called it a double tax": the
             # subordinate clause ends where the next subject is named
@@ -528,7 +526,8 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             return [Speaker(names[0][1], subject.entity_id) if names else subject], (a, b), None
         agents = _np_agents(tokens, tail, b, mentions, at, entities, lx, discourse, clause)
         named = None if agents else _named_speaker(tokens, tail, b, at, lx)
-        if named is not None and (owned := _owned_company(tokens, tail, b, mentions, at, entities, lx, discourse)) is not None:
+        if named is not None and (
+                owned := _owned_company(tokens, tail, b, mentions, at, entities, lx, discourse)) is not None:
             return [Speaker(named.name, owned)], (a, b), None  # "said Marta Kowalska, who co-owns Apteki Kowalska"
         return (agents or None), (a, b), named
     p = _predicate(tokens, a, b, at, lx, cues, aside)
@@ -557,8 +556,8 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     return agents, (p, b), None
 
 
-def _owned_company(tokens, a: int, b: int, mentions, at, entities, lx: AttributionLexicon | None = None,
-                   discourse: Discourse | None = None) -> str | None:
+def _owned_company(tokens, a: int, b: int, mentions, at, entities, lx: AttributionLexicon,
+                   discourse: Discourse) -> str | None:
     """The company of a relative clause in a speaker phrase that says the speaker owns, runs or
     leads it ("Dave Ellery, who has run Streamline Cars since 1994"; "who oversees regulatory
     affairs at the Toronto-based carrier": the company of the story so far)."""
@@ -574,8 +573,8 @@ def _owned_company(tokens, a: int, b: int, mentions, at, entities, lx: Attributi
                 if (k := at.get(j)) is not None and (j <= i + 2 or tokens[j - 1].word in ("at", "for", "of")):
                     entity = entities.get(mentions[k].entity_id)
                     return entity.id if entity is not None and entity.is_company else None
-                if (lx is not None and discourse is not None and discourse.last_company is not None
-                        and tokens[j - 1].word in ("at", "for", "of") and tokens[j].word in lx.anaphor_determiners
+                if (discourse.last_company is not None and tokens[j - 1].word in ("at", "for", "of")
+                        and tokens[j].word in lx.anaphor_determiners
                         and _definite_company(tokens, j, min(len(tokens), j + 8), lx, at)):
                     return discourse.last_company.entity_id
             return None
@@ -686,7 +685,8 @@ def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
     if agents:
         return agents, (a, b), None
     named = _named_speaker(tokens, np_start, np_end, at, lx)
-    if named is not None and (owned := _owned_company(tokens, np_start, np_end, mentions, at, entities, lx, discourse)) is not None:
+    if named is not None and (
+            owned := _owned_company(tokens, np_start, np_end, mentions, at, entities, lx, discourse)) is not None:
         return [Speaker(named.name, owned)], (a, b), None  # "…,” said Marta Kowalska, who co-owns Apteki Kowalska
     return None, (a, b), named
 
@@ -733,7 +733,7 @@ def _adverb(token: Token) -> bool:
     return token.raw[:1].islower() and (token.word.endswith("ly") or token.word in _ADVERBS)
 
 
-_CONCESSIVE = frozenset({"while", "whilst", "although", "though", "despite"})
+_CONCESSIVE = frozenset({"while", "whilst", "whereas", "although", "though", "despite"})
 _NO_SUBJECT = frozenset({"but", "and", "yet", "or", "so", "no", "not", "less", "more"})  # "…, but no less opposed"
 _ADVERBS = frozenset({"also", "still", "then", "later", "now", "again", "even", "already", "always", "never",
                       "further", "instead", "separately", "meanwhile"})
@@ -921,7 +921,6 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
 
 
 _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
-_CONCESSIVE_OPENERS = frozenset({"while", "whereas", "although", "though"})
 _PARENTHETICAL = frozenset({"meanwhile", "however", "though", "yet"})
 
 
@@ -997,7 +996,8 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
     for j in range(a, b):
         if tokens[j].word in lx.anaphor_determiners:
             ahead = range(j + 1, min(b, j + 4))
-            if any(tokens[i].word in lx.company_heads and tokens[i - 1].word not in _PUBLIC_MODIFIERS for i in ahead) and not any(
+            heads = any(tokens[i].word in lx.company_heads and tokens[i - 1].word not in _PUBLIC_MODIFIERS for i in ahead)
+            if heads and not any(
                     tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms and (at is None or i not in at)
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
                 return True

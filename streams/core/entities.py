@@ -727,12 +727,6 @@ def _not_after_word(body: str, start: int) -> bool:
 
 _WORD_CHAR = re.compile(r"\w")
 _NUMBER = re.compile(r"[\d.,:%]+")
-def _sentence_start(body: str, start: int) -> bool:
-    """Whether ``start`` opens a line or follows a sentence's end."""
-    before = body[max(0, start - 3):start].rstrip(" \t\"“'‘")
-    return not before or before.endswith(("\n", ".", "!", "?", ":"))
-
-
 def _sentence_word(word: str, registry: EntityRegistry) -> bool:
     """Whether a short capitalised word before a full stop ends a sentence ("Act."), being no
     abbreviation ("St.", "Dr."), legal form ("Co.") or initial ("J.")."""
@@ -783,7 +777,7 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
             words = words[1:]
         if registry.person_appositive is not None and registry.person_appositive.match(body, end):
             continue  # "Priya Nair, a pharmacist and owner of Prairie Apothecary Ltd.": a person
-        if len(words) == 1 and words[0].endswith("ly") and _sentence_start(body, start):
+        if len(words) == 1 and words[0].endswith("ly") and _sentence_initial(body, start):
             continue  # "Frankly, the firms complaining loudest …": a sentence adverb
         if words[0] not in registry.name_stopwords and not all(
                 w in registry.place_words or w in registry.demonyms or w in registry.name_stopwords for w in words):

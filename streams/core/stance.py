@@ -576,8 +576,7 @@ _CLAIM_VERBS = frozenset({"says", "say", "saying", "claim", "claims", "claiming"
                           "insists", "insisting", "complain", "complains", "complaining"})
 
 
-_SUBJECT_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "it", "they", "he", "she",
-                              "we", "i", "such"})
+_SUBJECT_OPENERS = _DETERMINERS | {"it", "they", "he", "she", "we", "i", "such"}
 _TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
 _QUESTIONS = frozenset({"asked", "asks", "ask", "asking", "question", "questions", "questioned", "queried", "inquired"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
@@ -632,7 +631,9 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     return polarity, end
 
 
-_ADJECTIVE_MARKERS = frozenset({"the", "a", "an", "its", "their", "s", "this", "these"})
+_ADJECTIVE_MARKERS = _DETERMINERS | {"s"}  # "the amended rule", "the SEC's amended rule"
+
+
 def _instead(tokens: list, i: int) -> bool:
     """"instead", or "rather than" before anything but a number or a delay ("within 60 days
     rather than 120", "adopt the labels rather than wait")."""
@@ -657,6 +658,8 @@ def _instead_in_clause(tokens: list, start: int, reach: int = 20) -> int | None:
         if _instead(tokens, i):
             return i
     return None
+
+
 _KEEP = frozenset({"keep", "retain", "maintain", "preserve", "stick"})
 
 
