@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from playwright.sync_api import expect
+
 from schemas import Article
 from streams.core import analyse_article, load_resources
 
@@ -75,6 +77,16 @@ def company_stance(events, company_id: str) -> str:
     return "neutral" if not scored else "support" if sum(scored) > 0 else "oppose"
 
 
+def wait_live(page) -> None:
+    """Wait until the page's event stream is connected.
+
+    Uses a selector, not ``page.wait_for_function``: Playwright polls a string predicate with
+    ``eval`` from the page's own animation frames, which the dashboard's CSP (``script-src 'self'``)
+    refuses whenever the first check is false, so such a wait fails by timing alone.
+    """
+    page.locator('#live[data-state="live"]').wait_for(state="attached", timeout=WAIT_MS)
+
+
 def row(page, company_id: str):
     return page.locator(f'#companies tbody tr[data-company-id="{company_id}"]')
 
@@ -91,7 +103,7 @@ def test_the_seed_companies_show_their_stance_and_a_new_article_appears_live(das
         assert row(page, company_id).locator(".c-stance").inner_text().strip().lower() == stance
     seed_companies = {e.company_id for e in seed_events}
     assert page.locator("#companies tbody tr").count() == len(seed_companies)
-    page.wait_for_function("document.querySelector('#live').dataset.state === 'live'", timeout=WAIT_MS)
+    wait_live(page)
 
     # A new article: its company appears without a reload.
     page.evaluate("window.__sameDocument = true")
@@ -114,7 +126,7 @@ def test_the_seed_companies_show_their_stance_and_a_new_article_appears_live(das
 
     # Filters and sorting.
     page.fill("#filter-name", "cisc")
-    page.wait_for_function("document.querySelectorAll('#companies tbody tr').length === 1")
+    expect(page.locator("#companies tbody tr")).to_have_count(1, timeout=WAIT_MS)
     assert row(page, "cisco").is_visible()
     page.fill("#filter-name", "")
     page.click('#companies th[data-sort="name"]')
@@ -151,7 +163,7 @@ def test_article_text_is_shown_as_text_and_runs_no_script(dashboard, page):
     assert hostile, "the core no longer keeps the markup in the statement text"
 
     page.goto(base + "/")
-    page.wait_for_function("document.querySelector('#live').dataset.state === 'live'", timeout=WAIT_MS)
+    wait_live(page)
     pipe.send([article])
     item = page.locator(f'#feed .feed-item[data-event-id="{hostile[0].event_id}"]')
     item.wait_for(timeout=WAIT_MS)
