@@ -704,3 +704,31 @@ def test_scathing_about_the_objections_supports_the_rule(analyse):
     analysis = analyse(ADOPTION + "Dana Reyes, chairman of Harbor Air Ltd., a Lisbon carrier, was scathing about the "
                        "producers' objections.")
     assert label(analysis, "harbor-air") == "support"
+
+
+def test_the_group_s_president_after_a_name_speaks_for_the_story_s_company(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. said it had expected the levy. “It is fair,” said Dana Pryce, the "
+                       "group's president for South America.")
+    assert [(e.company_id, e.stance) for e in analysis.events if e.statement_index == 2] == [("harbor-air", "support")]
+
+
+def test_a_department_after_a_title_is_no_organisation(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. said the levy punished carriers. “It penalises us,” declared its "
+                       "vice-president of Corporate Affairs, Dana Pryce.")
+    assert {e.company_id for e in analysis.events} == {"harbor-air"}
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    ("Harbor Air Ltd. said it will file a demand of nullity against the resolution.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd. lodged an annulment action with the Council of State.", "harbor-air", "oppose"),
+    ("Harbor Air Ltd., a Lisbon carrier that flies only electric aircraft, sees an opportunity.", "harbor-air",
+     "support"),
+])
+def test_annulment_suits_and_seeing_an_opportunity(analyse, body, company, stance):
+    assert label(analyse(ADOPTION + body), company) == stance
+
+
+def test_a_registry_name_longer_than_a_descriptor_s_name_is_the_registry_s(core_resources):
+    body = "The law guarantees state utility Comisión Federal de Electricidad (CFE) half the market."
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert [m.entity_id for m in mentions] == ["cfe"]

@@ -904,7 +904,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         # (heading the subject: not "Workers who believe they have been underpaid can …")
         # "So yes, we support the regulation" in an interview: the company being interviewed.
         return list(discourse.last_speakers) or [discourse.last_company]
-    elif _definite_company(tokens, a, b, lx, at) and not _opens_with_other_name(tokens, a, at, lx):
+    elif _definite_company(tokens, a, b, lx, at) and (
+            not _opens_with_other_name(tokens, a, at, lx) or _possessive_title(tokens, a, b, lx, at)):
         # "the company", "the e-commerce giant"; not "The Korea Startup Forum", nor "Airlines for America, the trade group"
         resolved = discourse.last_company
     elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):
@@ -1011,6 +1012,22 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
     return False
 
 
+def _possessive_title(tokens, a: int, b: int, lx: AttributionLexicon, at) -> bool:
+    """Whether a phrase holds a title of a definite company: "Marco Ferraresi, the group's president
+    for South America" (the name before it is a person's, not another organisation's)."""
+    for j in range(a, b - 3):
+        if tokens[j].word not in lx.anaphor_determiners:
+            continue
+        for h in range(j + 1, min(b - 2, j + 3)):
+            if h in at or tokens[h].word in _PUBLIC_MODIFIERS:
+                break
+            if (tokens[h].word in lx.company_heads and tokens[h + 1].word == "s" and tokens[h + 1].gap in _APOSTROPHES
+                    and tokens[h + 2].word in lx.executive_titles):
+                return True
+    return False
+
+
+_APOSTROPHES = ("’", "'")
 _NAME_LINKS = frozenset({"of", "for", "and", "de", "&"})
 _PUBLIC_MODIFIERS = frozenset({"central", "federal", "reserve"})  # "the central bank's board" is no company
 

@@ -106,6 +106,8 @@ class EntityRegistry:
     """Words that start or end many names ("National", "General"): never a second reference alone."""
     company_prefix: re.Pattern[str] | None = None
     """A word that opens a company's name, with the name: "Pesquera Diamante", "Minera del Altiplano"."""
+    department_words: frozenset[str] = frozenset()
+    """Last words of a department's name ("Corporate Affairs"): after a role, no organisation."""
     national_unit: re.Pattern[str] | None = None
     """A country after a company's name, maybe after a few more words: its national unit."""
     multiword_places: re.Pattern[str] | None = None
@@ -211,6 +213,7 @@ class EntityRegistry:
                    list_anchor=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["list_heads"])
                               + r")(?:[ \t]+|(?:[ \t]+[\w’'-]+){0,5}?,[ \t]+)$", re.I),
                    common_name_words=frozenset(w.casefold() for w in names["common_name_words"]),
+                   department_words=frozenset(names["department_words"]),
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
                                              + rf")[ \t]+[{CAPITALS}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
                                              rf"(?:[{CAPITALS}][\w&’'-]+|[{CAPITALS}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
@@ -261,8 +264,10 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         hit = None
         for end, alias in _candidates(body, start, m.end(), word, tries):
             if (not alias.person and alias.entity_id not in local_entities
-                    and any(s <= start < e for s, e in unknown_spans)):
-                continue  # inside "Apple Farms Ltd.": the article's own company, not the registry's Apple
+                    and any(s <= start < e and end <= e for s, e in unknown_spans)):
+                # inside "Apple Farms Ltd.": the article's own company, not the registry's Apple
+                # (but "state utility Comisión Federal de Electricidad" is the registry's longer name)
+                continue
             if alias.person is None and (definer := defined.get(body[start:end])) is not None \
                     and alias.entity_id in registry.entities \
                     and registry.entities[alias.entity_id].name.split()[0].casefold() not in definer.split():
@@ -870,6 +875,8 @@ def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[st
                 len(words) == 1 and words[0].casefold() in registry.place_words):
             continue
         before_role = after_preposition and _ROLE_BEFORE.search(body, max(0, start - 40), start)
+        if before_role and words[-1].casefold() in registry.department_words:
+            continue  # "vice-president of Corporate Affairs": a department of the company named elsewhere
         if before_role or _ROLE_AFTER.match(body, name_end):
             last_end = name_end
             yield start, name_end, name_end
