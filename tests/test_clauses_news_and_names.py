@@ -732,3 +732,33 @@ def test_a_registry_name_longer_than_a_descriptor_s_name_is_the_registry_s(core_
     body = "The law guarantees state utility Comisión Federal de Electricidad (CFE) half the market."
     mentions, _ = find_mentions(body, core_resources.registry)
     assert [m.entity_id for m in mentions] == ["cfe"]
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("“We need relief, and we need it this year,” said Dana Pryce, head of regulatory affairs at Harbor Air Ltd.",
+     "oppose"),
+    ("Harbor Air Ltd. asked the committee to back a reset of the 2030 limits.", "oppose"),
+    ("“Certainty is what lets us build,” said Dana Pryce of Harbor Air Ltd., who urged lawmakers to leave the rule "
+     "alone.", "support"),
+    ("Harbor Air Ltd.'s country manager, Dana Pryce, argued the levy stops short.", "support"),
+    ("Harbor Air Ltd. said the levy “ignores how small carriers actually operate.”", "oppose"),
+    ("Harbor Air Ltd. said it supports the goal but cannot rebuild its systems in time. It wants at least 18 months.",
+     "oppose"),
+])
+def test_asking_for_relief_a_reset_or_time_and_leaving_a_rule_alone(analyse, body, stance):
+    assert label(analyse(ADOPTION + body), "harbor-air") == stance
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Harbor Air Ltd. said the decision “brings welcome certainty.”", "oppose"),
+    ("Harbor Air Ltd. called the ruling “a loss for customers.”", "support"),
+])
+def test_judging_a_ruling_that_struck_a_rule_down(analyse, body, stance):
+    news = "A U.S. appeals court on Thursday struck down the agency's levy on online marketplaces. "
+    assert label(analyse(news + news + body, title="Court strikes down marketplace levy"), "harbor-air") == stance
+
+
+def test_an_investor_network_in_an_appositive_is_no_company(core_resources):
+    body = "Lobbies press for repeal, while Ceres, the investor network, is organising letters in favour."
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert mentions == []

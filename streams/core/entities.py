@@ -437,8 +437,11 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         if after is not None and after.group(1)[:1].isupper() and any(
                 a.person is None for a in registry.index.get(after.group(1).casefold(), ())):
             return True  # "X and Snap Inc. also supported the bill", "Apple, Amazon and Disney did not respond"
-    if registry.appositive.match(body, end) or _RELATIVE_AFTER.match(body, end) or _SEAT_OR_TRADE.match(body, end):
-        return True  # "X, the platform owned by …", "Amazon, which has tested …", "3M, headquartered in …"
+    if (app := registry.appositive.match(body, end)) is not None:
+        # "X, the platform owned by …"; not "Ceres, the investor network": a company word for another body
+        return registry.organisation_descriptors.search(app.group()) is None
+    if _RELATIVE_AFTER.match(body, end) or _SEAT_OR_TRADE.match(body, end):
+        return True  # "Amazon, which has tested …", "3M, headquartered in …"
     if registry.national_unit is not None and (unit := registry.national_unit.match(body, end)) is not None \
             and not unit.group(1):
         return True  # "Grab Indonesia, asked about the regulation, said …"
