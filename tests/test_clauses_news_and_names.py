@@ -762,3 +762,20 @@ def test_an_investor_network_in_an_appositive_is_no_company(core_resources):
     body = "Lobbies press for repeal, while Ceres, the investor network, is organising letters in favour."
     mentions, _ = find_mentions(body, core_resources.registry)
     assert mentions == []
+
+
+HOSTED_CALL = ("Edited transcript: Harbor Air Ltd. fourth-quarter earnings call.\n\n"
+        "PRIYA RAMAN, JEFFERIES: Thanks. I wanted to ask about the levy. Where do you come down?\n\n"
+        "DAVID OKAFOR, CHIEF EXECUTIVE OFFICER: Sure, Priya. I'll be direct: we think the levy has been good for "
+        "the market. We'd oppose any attempt to lengthen the window.")
+
+
+def test_a_capitalised_label_with_a_title_is_the_call_host_s_turn(analyse):
+    analysis = analyse(HOSTED_CALL)
+    turn = [(e.statement_index, e.company_id, e.stance) for e in analysis.events if e.statement_index >= 4]
+    assert turn == [(4, "harbor-air", "neutral"), (5, "harbor-air", "support"), (6, "harbor-air", "support")]
+
+
+def test_i_in_an_analyst_s_turn_is_the_analyst_not_the_host(analyse):
+    analysis = analyse(HOSTED_CALL)
+    assert {e.company_id for e in analysis.events if e.statement_index == 2} == {"jefferies"}

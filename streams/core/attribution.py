@@ -196,6 +196,10 @@ def attribute_statement(
             continue
         agents, region, named = _clause_agents(tokens, clause, mentions, at, entities, lexicon,
                                                cue_starts - aside, discourse, aside)
+        if (in_turn and clause is clauses[0] and continuing and discourse.last_speakers and discourse.author is not None
+                and agents == [discourse.author] and discourse.author.entity_id not in {
+                    s.entity_id for s in discourse.last_speakers}):
+            agents = list(discourse.last_speakers)  # in an analyst's turn on a call, "I" is the analyst, not the host
         if agents is None and named is not None and (same := _same_person(named, discourse)) is not None:
             agents, named = [same], None  # "Chief executive Nadia Beaulieu said …" then "“…,” Beaulieu said."
         if agents is None:
@@ -891,7 +895,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     words = [t.word for t in tokens[a:b]]
     if not words or b - a > 12:
         return []
-    names = _unknown_names(tokens, a, b, at, lx, clause.aside)
+    names = _unknown_names(tokens, a, b, at, lx, clause.aside) or _label_name(tokens, a, b, lx)
     resolved = None
     if discourse.author is not None and not tokens[a].quoted and not FIRST_PERSON.isdisjoint(words):
         return [discourse.author]  # "I think that is exactly right" in an op-ed or an interview's answer
@@ -1176,6 +1180,20 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int
             names.append((i, " ".join(t.raw for t in tokens[i:j])))
         i = max(j, i + 1)
     return names
+
+
+def _label_name(tokens, a: int, b: int, lx: AttributionLexicon) -> list[tuple[int, str]]:
+    """The name in a transcript's capitalised speaker label, "DAVID OKAFOR, CHIEF EXECUTIVE
+    OFFICER:" (capitals that ``_unknown_names`` leaves alone, as they may be a dateline)."""
+    if b >= len(tokens) or ":" not in tokens[b].gap:
+        return []
+    j = a
+    while j < b and len(tokens[j].raw) > 1 and tokens[j].raw.isupper() and tokens[j].word not in lx.titles \
+            and (j == a or tokens[j].gap == " "):
+        j += 1
+    if 2 <= j - a <= 4 and j < b and "," in tokens[j].gap:
+        return [(a, " ".join(t.raw for t in tokens[a:j]))]
+    return []
 
 
 _NOT_TITLES = frozenset({"the", "a", "an", "of", "and", "for", "at", "its", "their", "his", "her"})
