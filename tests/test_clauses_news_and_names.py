@@ -779,3 +779,13 @@ def test_a_capitalised_label_with_a_title_is_the_call_host_s_turn(analyse):
 def test_i_in_an_analyst_s_turn_is_the_analyst_not_the_host(analyse):
     analysis = analyse(HOSTED_CALL)
     assert {e.company_id for e in analysis.events if e.statement_index == 2} == {"jefferies"}
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("“Small carriers will pay” — Dana Pryce, chief executive of Harbor Air Ltd., a Lisbon carrier, made a similar "
+     "case in a newspaper, asking the ministry at minimum to delay the levy by three years.", "oppose"),
+    ("“No objection” — Harbor Air Ltd., which flies only electric aircraft, was not among the critics but told "
+     "reporters it had “no objection” to the levy.", "support"),
+])
+def test_a_pull_quote_heading_a_digest_item_is_not_its_opening_quotation(analyse, body, stance):
+    assert label(analyse(ADOPTION + body), "harbor-air") == stance

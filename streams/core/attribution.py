@@ -502,7 +502,8 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
     if clause.kind == "commentary":
         return None, (a, b), None
     if tokens[a].quoted:
-        return _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse)
+        if (a := _after_pull_quote(tokens, a, b)) == clause.start:
+            return _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse)
     label = _label_end(tokens, a, b)
     if label is not None:
         # A transcript or Q&A line, "Chief executive: “Let me be direct …”": the label speaks.
@@ -743,9 +744,21 @@ _ADVERBS = frozenset({"also", "still", "then", "later", "now", "again", "even", 
                       "further", "instead", "separately", "meanwhile"})
 
 
+def _after_pull_quote(tokens, a: int, b: int) -> int:
+    """Where a clause goes on after a pull quote heading a digest's item ("“No objection” — Ally
+    Financial Inc. … told reporters …"): the quotation is the item's headline, not what opens it."""
+    if not tokens[a].quoted:
+        return a
+    q = a
+    while q < b and tokens[q].quoted:
+        q += 1
+    return q if q < b and ("—" in tokens[q].gap or "–" in tokens[q].gap) else a
+
+
 def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -> int:
     """Skip a clause-opening connective and an introductory phrase ("In recent weeks, …"),
     but not one that names a company ("Also the company Casa Rambla S.L., that …, said")."""
+    a = _after_pull_quote(tokens, a, b)
     if tokens[a].word in lx.clause_breaks or tokens[a].word in lx.subordinators:
         a += 1
     if a + 3 < b and tokens[a].word in ("that", "this", "which") and tokens[a + 1].word in ("is", "s") \
