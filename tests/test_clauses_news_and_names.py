@@ -789,3 +789,23 @@ def test_i_in_an_analyst_s_turn_is_the_analyst_not_the_host(analyse):
 ])
 def test_a_pull_quote_heading_a_digest_item_is_not_its_opening_quotation(analyse, body, stance):
     assert label(analyse(ADOPTION + body), "harbor-air") == stance
+
+
+def test_a_number_word_opening_a_sentence_is_no_company(core_resources):
+    mentions, _ = find_mentions("MANILA — Seven weeks after the ban took effect, landlords are counting the cost.",
+                                core_resources.registry)
+    assert mentions == []
+
+
+def test_the_place_a_local_company_is_named_after_is_not_it(analyse):
+    analysis = analyse("MANILA — Landlords in Pasay are counting the cost of the ban. The president announced the ban "
+                       "in July. Pasay Bayview Outsourcing Inc. did not respond to requests for comment.")
+    assert [e.statement_index for e in analysis.events if e.company_id == "pasay-bayview-outsourcing"] == [2]
+
+
+@pytest.mark.parametrize("body", [
+    "Harbor Air Ltd. said it would have preferred a gradual phase-out over two or three years.",
+    "Portugal's Harbor Air Ltd. said it hoped the Portuguese government would reconsider the levy.",
+])
+def test_preferring_a_slower_path_and_hoping_a_government_reconsiders(analyse, body):
+    assert label(analyse(ADOPTION + body), "harbor-air") == "oppose"

@@ -106,6 +106,8 @@ class EntityRegistry:
     """Words that start or end many names ("National", "General"): never a second reference alone."""
     company_prefix: re.Pattern[str] | None = None
     """A word that opens a company's name, with the name: "Pesquera Diamante", "Minera del Altiplano"."""
+    number_words: frozenset[str] = frozenset()
+    """Words of quantity: a registry name spelt like one needs corroboration, as digits do."""
     department_words: frozenset[str] = frozenset()
     """Last words of a department's name ("Corporate Affairs"): after a role, no organisation."""
     national_unit: re.Pattern[str] | None = None
@@ -214,6 +216,7 @@ class EntityRegistry:
                               + r")(?:[ \t]+|(?:[ \t]+[\w’'-]+){0,5}?,[ \t]+)$", re.I),
                    common_name_words=frozenset(w.casefold() for w in names["common_name_words"]),
                    department_words=frozenset(names["department_words"]),
+                   number_words=frozenset(names["number_words"]),
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
                                              + rf")[ \t]+[{CAPITALS}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
                                              rf"(?:[{CAPITALS}][\w&’'-]+|[{CAPITALS}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
@@ -286,6 +289,9 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         if len(alias.tokens) == 1 and alias.entity_id in local_entities and _THE_BEFORE.search(
                 body, max(0, start - 5), start) and _LOWER_AFTER.match(body, end):
             continue  # "the Kumamoto foundry": a place or a description, not "Kumamoto Seimitsu Kogyo K.K." again
+        if len(alias.tokens) == 1 and alias.entity_id in local_entities and _IN_PLACE_BEFORE.search(
+                body, max(0, start - 8), start):
+            continue  # "landlords in Pasay": the place "Pasay Bayview Outsourcing Inc." is named after
         if alias.person:
             # A person of several companies ("Elon Musk") speaks for the one the article is about.
             alias = next((a for e, a in _candidates(body, start, m.end(), word, tries)
@@ -422,7 +428,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
     if alias.entity_id in seen_entities or (_POSSESSIVE.match(body, end) and not _PLURAL_POSSESSIVE_NAME.match(body, end)):
         return True  # "Apple's"; not "The Citizens' Nuclear Information Center"
-    strict = alias.tokens[0].isdigit()  # "99" is a number unless the text says it is a company
+    # "99" and "Seven" are numbers unless the text says they are a company ("Seven weeks after …")
+    strict = alias.tokens[0].isdigit() or alias.tokens[0] in registry.number_words
     if (body.startswith(":", end) or _HEADING_THE.match(body, end)) and (start == 0 or body[start - 1] == "\n"):
         return True  # a roundup's or transcript's label: "Amazon: A spokesperson declined …", "Gusto. The payroll company …"
     following = _next_word(body, end)
@@ -532,6 +539,7 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:post|posts|posted|wrote|writes|said|says|stat
 _PRODUCT_BEFORE = re.compile(r"[a-z][\w-]*[ \t]+(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][a-z]+)[ \t]+$")  # "its HyperCLOVA X", "the Model X"
 _PLURAL_POSSESSIVE_NAME = re.compile(r"[’'][ \t]+[A-Z]")
 _OWNER_OR_PARTICLE_BEFORE = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|de|del|la|da|do|dos|di|della|van|von|der))[ \t]+$")
+_IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|inside|outside|around|across)[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)[ \t]+$")  # not "from Meta", "to Apple"
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
