@@ -809,3 +809,15 @@ def test_the_place_a_local_company_is_named_after_is_not_it(analyse):
 ])
 def test_preferring_a_slower_path_and_hoping_a_government_reconsiders(analyse, body):
     assert label(analyse(ADOPTION + body), "harbor-air") == "oppose"
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Harbor Air Ltd. urged regulators to adopt a 24-month transition for small carriers.", "oppose"),
+    ("Harbor Air Ltd. asked for a 12-month period before penalties are applied.", "oppose"),
+    ("Harbor Air Ltd. said it agrees with the direction of the levy but hoped regulators would leave reasonable room "
+     "for promotions.", "oppose"),
+    ("Harbor Air Ltd. asked for changes to how the levy is collected.", "oppose"),
+    ("Harbor Air Ltd. said the levy should have come five years ago.", "support"),
+])
+def test_adopting_a_transition_room_for_exceptions_and_what_came_late(analyse, body, stance):
+    assert label(analyse(ADOPTION + body), "harbor-air") == stance

@@ -614,6 +614,9 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     if found[0].start > 0 and words[found[0].start - 1] in _ADJECTIVE_MARKERS and words[found[0].start].endswith("ed"):
         return None  # "want to start with the SEC's amended custody rule": a participle before a noun, no action
     polarity = found[0].value
+    if polarity > 0 and len(found) > 1 and found[1].value < 0 and found[1].start - found[0].end <= 1:
+        found = found[1:]  # "urged regulators to adopt a 24-month transition": what is to be adopted is a relief
+        polarity = found[0].value
     before = words[max(0, found[0].start - 4):found[0].start]
     refusal = max((i for i, w in enumerate(before) if w in _REFUSALS), default=None)
     if refusal is not None and _COORDINATORS.isdisjoint(before[refusal:]):
