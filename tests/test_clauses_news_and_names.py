@@ -821,3 +821,14 @@ def test_preferring_a_slower_path_and_hoping_a_government_reconsiders(analyse, b
 ])
 def test_adopting_a_transition_room_for_exceptions_and_what_came_late(analyse, body, stance):
     assert label(analyse(ADOPTION + body), "harbor-air") == stance
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("“We welcome the breathing room,” said Joyce Lam, chief executive of Harbor Air Ltd.", "oppose"),
+    ("Harbor Air Ltd. said the levy “will close every small honest operator.”", "oppose"),
+    ("Harbor Air Ltd. plans to ask the ministry for a lower capital tier for regional carriers.", "oppose"),
+    ("Harbor Air Ltd. said the levy would “raise the bar for the entire industry.”", "support"),
+    ("“The direction is fine. The timing is not,” said Joyce Lam of Harbor Air Ltd.", "oppose"),
+])
+def test_breathing_room_closing_operators_asking_for_a_lower_rate_and_the_timing(analyse, body, stance):
+    assert label(analyse(ADOPTION + body), "harbor-air") == stance
