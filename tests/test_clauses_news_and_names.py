@@ -832,3 +832,9 @@ def test_adopting_a_transition_room_for_exceptions_and_what_came_late(analyse, b
 ])
 def test_breathing_room_closing_operators_asking_for_a_lower_rate_and_the_timing(analyse, body, stance):
     assert label(analyse(ADOPTION + body), "harbor-air") == stance
+
+
+def test_a_name_after_an_organisation_noun_is_the_organisation_s(core_resources):
+    body = "The heating association BDH criticised the delay, while the fuel trade association UNITI welcomed it."
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert mentions == []

@@ -396,6 +396,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
         return False  # "DIGI, the Digital Industry Group, said": another body's acronym
+    if alias.person is None and _ORGANISATION_BEFORE.search(body, max(0, start - 16), start):
+        return False  # "the fuel trade association UNITI" names the association, not Uniti Group
     if alias.person is None and _in_organisation_name(body, start, registry):
         return False  # "the Ministry of Energy and Mineral Resources" is no Mineral Resources Ltd
     following_name = _ORGANISATION_NEXT.match(body, end) if alias.person is None else None
@@ -539,6 +541,8 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:post|posts|posted|wrote|writes|said|says|stat
 _PRODUCT_BEFORE = re.compile(r"[a-z][\w-]*[ \t]+(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][a-z]+)[ \t]+$")  # "its HyperCLOVA X", "the Model X"
 _PLURAL_POSSESSIVE_NAME = re.compile(r"[’'][ \t]+[A-Z]")
 _OWNER_OR_PARTICLE_BEFORE = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|de|del|la|da|do|dos|di|della|van|von|der))[ \t]+$")
+_ORGANISATION_BEFORE = re.compile(r"\b(?:association|federation|union|council|coalition|alliance|watchdog|regulator"
+                                  r"|authority|ministry|charity|institute|foundation|chamber)[ \t]+$")
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|inside|outside|around|across)[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)[ \t]+$")  # not "from Meta", "to Apple"
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
