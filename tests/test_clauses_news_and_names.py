@@ -838,3 +838,16 @@ def test_a_name_after_an_organisation_noun_is_the_organisation_s(core_resources)
     body = "The heating association BDH criticised the delay, while the fuel trade association UNITI welcomed it."
     mentions, _ = find_mentions(body, core_resources.registry)
     assert mentions == []
+
+
+@pytest.mark.parametrize("lead, body, stance", [
+    (ROLLBACK_LEAD := "The ministry on Tuesday postponed the levy on online marketplaces by a year. ",
+     "Harbor Air Ltd. said the delay would save about 200 jobs.", "oppose"),
+    (ROLLBACK_LEAD, "“We asked for this from the beginning,” said Dana Pryce of Harbor Air Ltd.", "oppose"),
+    (ADOPTION, "“We asked for this from the beginning,” said Dana Pryce of Harbor Air Ltd.", "support"),
+    (ADOPTION, "Harbor Air Ltd. urged the ministry to let the levy expire.", "oppose"),
+    (ADOPTION, "Harbor Air Ltd. said it had filed an amparo injunction request with a federal court.", "oppose"),
+    (ADOPTION, "Harbor Air Ltd. said it would “gladly” comply.", "support"),
+])
+def test_saving_jobs_asking_for_this_letting_it_expire_and_injunctions(analyse, lead, body, stance):
+    assert label(analyse(lead + lead + body), "harbor-air") == stance
