@@ -851,3 +851,18 @@ def test_a_name_after_an_organisation_noun_is_the_organisation_s(core_resources)
 ])
 def test_saving_jobs_asking_for_this_letting_it_expire_and_injunctions(analyse, lead, body, stance):
     assert label(analyse(lead + lead + body), "harbor-air") == stance
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("“Every euro that goes to an illegal site protects no passenger,” Dana Pryce of Harbor Air Ltd. told lawmakers. "
+     "The carrier said the levy should take effect at once.", "support"),
+    ("“We want a levy, but not this formula,” said Dana Pryce of Harbor Air Ltd.", "oppose"),
+])
+def test_an_illegal_site_is_no_judgement_and_not_this_formula(analyse, body, stance):
+    assert label(analyse(ADOPTION + body), "harbor-air") == stance
+
+
+def test_not_this_one_about_a_story_is_no_objection(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. sent us a statement about its new app, which is a story in its own "
+                       "right, but not this one.")
+    assert label(analysis, "harbor-air") == "neutral"
