@@ -866,3 +866,9 @@ def test_not_this_one_about_a_story_is_no_objection(analyse):
     analysis = analyse(ADOPTION + "Harbor Air Ltd. sent us a statement about its new app, which is a story in its own "
                        "right, but not this one.")
     assert label(analysis, "harbor-air") == "neutral"
+
+
+def test_keeping_the_original_date_of_a_delayed_rule_supports_it(analyse):
+    delay = "The agency on Tuesday delayed its levy on online marketplaces by three years. "
+    analysis = analyse(delay + delay + "Harbor Air Ltd. urged the agency to keep the original date.")
+    assert label(analysis, "harbor-air") == "support"

@@ -207,8 +207,11 @@ def score_stance(
                 continue
             polarity, tail = action
             polarity = polarity or direction  # "urged lawmakers to go further": more of the news
-            if any(tokens[i].word in lexicon.restore_words for i in range(m.end, tail)):
-                polarity = -direction  # "ask senators to restore the 700-metre minimum": the state before the news
+            if any(tokens[i].word in lexicon.restore_words or (tokens[i].word in _KEEP and _EARLIER.intersection(
+                    t.word for t in tokens[i + 1:i + 3])) for i in range(m.end, tail)):
+                # "ask senators to restore the 700-metre minimum", "urged the agency to keep the original
+                # date" (of a rule now delayed): the state before the news
+                polarity = -direction
             if polarity > 0 and direction < 0 and _news_object(tokens, tail, lexicon):
                 polarity = -1  # "urged the ministry to adopt the changes" when the news is a rollback
             weight = 0.9
