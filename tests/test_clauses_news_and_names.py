@@ -872,3 +872,15 @@ def test_keeping_the_original_date_of_a_delayed_rule_supports_it(analyse):
     delay = "The agency on Tuesday delayed its levy on online marketplaces by three years. "
     analysis = analyse(delay + delay + "Harbor Air Ltd. urged the agency to keep the original date.")
     assert label(analysis, "harbor-air") == "support"
+
+
+@pytest.mark.parametrize("lead, body, stance", [
+    ("The agency on Tuesday delayed its levy on online marketplaces by three years. ",
+     "Harbor Air Ltd. said the delay “rewards the laggards.”", "support"),
+    (ADOPTION, "Harbor Air Ltd. said in its filed comments that the levy was “a historic step”.", "support"),
+    (ADOPTION, "Harbor Air Ltd. said the ruling showed that “the rules apply to everyone”.", "support"),
+    (ADOPTION, "Harbor Air Ltd. said the levy would push budget travellers toward foreign carriers.", "oppose"),
+    (ADOPTION, "Dana Pryce of Harbor Air Ltd. said: “The way it's written, only the giants can comply.”", "oppose"),
+])
+def test_rewarding_laggards_historic_steps_and_pushing_customers_away(analyse, lead, body, stance):
+    assert label(analyse(lead + lead + body), "harbor-air") == stance
