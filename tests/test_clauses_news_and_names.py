@@ -884,3 +884,15 @@ def test_keeping_the_original_date_of_a_delayed_rule_supports_it(analyse):
 ])
 def test_rewarding_laggards_historic_steps_and_pushing_customers_away(analyse, lead, body, stance):
     assert label(analyse(lead + lead + body), "harbor-air") == stance
+
+
+def test_the_companies_complaining_loudest_are_a_view_attacked(analyse):
+    analysis = analyse(ADOPTION + "“The companies complaining loudest are the ones with the most to lose,” said Jorge "
+                       "Menéndez, founder of Harbor Air Ltd.")
+    assert label(analysis, "harbor-air") == "support"
+
+
+def test_grateful_the_agency_listened_follows_the_news(analyse):
+    repeal = "The agency on Tuesday repealed its levy on online marketplaces. "
+    analysis = analyse(repeal + repeal + "Harbor Air Ltd. said: “We're grateful the agency listened.”")
+    assert label(analysis, "harbor-air") == "oppose"
