@@ -896,3 +896,16 @@ def test_grateful_the_agency_listened_follows_the_news(analyse):
     repeal = "The agency on Tuesday repealed its levy on online marketplaces. "
     analysis = analyse(repeal + repeal + "Harbor Air Ltd. said: “We're grateful the agency listened.”")
     assert label(analysis, "harbor-air") == "oppose"
+
+
+def test_and_partners_belongs_to_the_registry_name_before_it(analyse):
+    analysis = analyse("The ministry kept the export quota. “Prices are stable,” said Fahad Qahtani, a procurement "
+                       "director at Nesma & Partners. He said the company backed the current quota.")
+    assert [(e.statement_index, e.company_id, e.role) for e in analysis.events] == [
+        (1, "nesma", "speaker"), (2, "nesma", "speaker")]
+    assert analysis.events[0].text.endswith("Nesma & Partners.")
+
+
+def test_defending_the_system_supports_it(analyse):
+    assert label(analyse(ADOPTION + "Harbor Air Ltd., a Lisbon carrier, also defended the system."),
+                 "harbor-air") == "support"

@@ -590,9 +590,15 @@ def _national_unit_end(body: str, end: int, entity_id: str, registry: EntityRegi
     return m.end()
 
 
+_AND_PARTNERS = re.compile(r"[ \t]*&[ \t]*(?:Partners|Company|Sons|Associates|Brothers|Co\b\.?|Cie\b\.?)")
+
+
 def _extend_legal_form(body: str, end: int, registry: EntityRegistry) -> int:
     """Take trailing legal-form words into the mention ("Tesla Inc.", "Ørsted A/S")."""
     while True:
+        if (amp := _AND_PARTNERS.match(body, end)) is not None:
+            end = amp.end()  # "Nesma & Partners", "Merck & Co."
+            continue
         nxt = _NEXT_WORD.match(body, end)
         if nxt is not None and nxt.group(1).casefold() in registry.corporate_words:
             end = nxt.end()
