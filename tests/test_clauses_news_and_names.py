@@ -909,3 +909,19 @@ def test_and_partners_belongs_to_the_registry_name_before_it(analyse):
 def test_defending_the_system_supports_it(analyse):
     assert label(analyse(ADOPTION + "Harbor Air Ltd., a Lisbon carrier, also defended the system."),
                  "harbor-air") == "support"
+
+
+def test_a_chairman_of_a_company_for_a_trade_is_introduced_and_referred_to(analyse):
+    analysis = analyse(ADOPTION + "Mr. Hany Abdel-Aziz, chairman of Nile Delta Trading Company for importing of spare "
+                       "parts, said the levy will cause a shortage. He demanded to postpone the application for a year.")
+    assert [(e.statement_index, e.company_id) for e in analysis.events] == [
+        (1, "nile-delta-trading-company"), (2, "nile-delta-trading-company")]
+    assert label(analysis, "nile-delta-trading-company") == "oppose"
+
+
+@pytest.mark.parametrize("body", [
+    "“The same companies complaining today were silent when they doubled prices,” said Dana Pryce of Harbor Air Ltd.",
+    "“The levy should have come last summer,” said Dana Pryce of Harbor Air Ltd.",
+])
+def test_the_same_companies_complaining_and_what_should_have_come_last_summer(analyse, body):
+    assert label(analyse(ADOPTION + body), "harbor-air") == "support"

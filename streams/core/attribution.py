@@ -1182,15 +1182,16 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int
         while (j < b and j not in at and j not in skip and _CAPITALISED_NAME.fullmatch(tokens[j].raw)
                and not (len(tokens[j].raw) > 1 and tokens[j].raw.isupper())  # "CAPE TOWN —" is a dateline
                and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
-               and (j == i or tokens[j].gap in (" ", "\u00a0"))):
+               and (j == i or tokens[j].gap in (" ", "\u00a0", "-"))):  # "Hany Abdel-Aziz"
             j += 1
         possessive = j < len(tokens) and (tokens[j].word == "s" and tokens[j].gap in ("’", "'") or tokens[j].gap == "-")
         prev = tokens[i - 1] if i > a else None
         # A person's name opens the phrase, follows a title ("vice president Guo Catian") or a comma.
         placed = prev is not None and "," not in tokens[i].gap and (
-            prev.word not in lx.titles or prev.word in _NOT_TITLES) and i - 1 not in at
+            prev.word not in lx.titles or prev.word in _NOT_TITLES) and i - 1 not in at \
+            and prev.raw not in _HONORIFICS  # "Mr. Hany Abdel-Aziz"
         if 2 <= j - i <= 4 and not possessive and not placed:
-            names.append((i, " ".join(t.raw for t in tokens[i:j])))
+            names.append((i, tokens[i].raw + "".join(t.gap + t.raw for t in tokens[i + 1:j])))
         i = max(j, i + 1)
     return names
 

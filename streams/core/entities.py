@@ -208,7 +208,7 @@ class EntityRegistry:
                    unknown, appositive, name_start, lower_starts,
                    # the suffix ends the name: not "California Air Resources Board", "Australian Communications and Media Authority"
                    re.compile(r"(?:" + "|".join(re.escape(w) for w in names["company_suffixes"])
-                              + r")\b(?![ \t]+(?:[A-Z]|and[ \t]+[A-Z]|&|of\b|for\b))"),
+                              + r")\b(?![ \t]+(?:[A-Z]|and[ \t]+[A-Z]|&|of\b|for[ \t]+(?:the[ \t]+)?[A-Z]))"),
                    frozenset(w.casefold() for w in names["generic_name_words"]),
                    frozenset(w.casefold() for w in names["demonyms"]),
                    frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people,
@@ -779,7 +779,8 @@ _DEFINER_BEFORE = re.compile(rf"(?<![\w’'&.-])([{CAPITALS}][\w’'&.-]*(?:[ \t
                              rf"[ \t]*$")
 _ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}})\)")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
-_TAIL_OF_NAME = re.compile(r"(?:\bof|\bfor)[ \t]+$")
+# "… Regulators for Electronic Communications": a capitalised word before "of"/"for"; not "chairman of X Company"
+_TAIL_OF_NAME = re.compile(r"(?<![\w’'&-])[A-Z][\w’'&-]*[ \t]+(?:of|for)[ \t]+$")
 _NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{CAPITALS}][\w&’'.-]*)(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,3}})[ \t]+$")
 # A name before an appositive's comma, maybe with its acronym or ticker: "Halyk Bank (HSBK), the
 # country's largest lender", "Minera del Altiplano, the operator of …", "13cabs, which is owned by …".
@@ -813,7 +814,7 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
         for start, end, full_end in _NamePattern(registry.company_suffix, _NAME_BEFORE_SUFFIX, 80).finditer(body):
             words = body[start:full_end].split()
             if not registry.generic_name_words.isdisjoint(w.casefold() for w in words) or _TAIL_OF_NAME.search(
-                    body, max(0, start - 6), start) or _in_organisation_name(body, start, registry) \
+                    body, max(0, start - 40), start) or _in_organisation_name(body, start, registry) \
                     or _PROGRAMME_AFTER.match(body, full_end):
                 continue  # "the Working Group"; "… Regulators for Electronic Communications"; "the Clean Power 2030 plan"
             yield start, full_end, full_end

@@ -542,7 +542,8 @@ def _third_party(tokens: list, start: int) -> bool:
         return not (start >= 2 and tokens[start - 2].word == "among")  # "those demanding a pause"; not "shares those
         # concerns", nor "Among those cheering the ruling was X" (X's own)
     if start >= 2 and (tokens[start - 1].word == "people" or tokens[start - 1].word in _GENERIC_PARTIES) \
-            and tokens[start - 2].word in ("the", "those", "all", "many", "some") and tokens[start].word.endswith("ing"):
+            and tokens[start - 2].word in ("the", "those", "all", "many", "some", "same", "other") \
+            and tokens[start].word.endswith("ing"):
         return True  # "The people warning that this will cut off credit are …", "The companies complaining loudest"
     for i in range(start - 1, max(0, start - 7), -1):
         if tokens[i].word in FIRST_PERSON:
