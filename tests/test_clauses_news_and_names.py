@@ -925,3 +925,12 @@ def test_a_chairman_of_a_company_for_a_trade_is_introduced_and_referred_to(analy
 ])
 def test_the_same_companies_complaining_and_what_should_have_come_last_summer(analyse, body):
     assert label(analyse(ADOPTION + body), "harbor-air") == "support"
+
+
+@pytest.mark.parametrize("body, surface", [
+    ("Juniper & Rye, a Minneapolis restaurant group, said the ordinance would hurt it.", "Juniper & Rye"),
+    ("Bott & Co, the claims firm, said it welcomed the rule.", "Bott & Co"),
+])
+def test_an_ampersand_joins_a_name_before_a_company_appositive(core_resources, body, surface):
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert [m.surface for m in mentions] == [surface]

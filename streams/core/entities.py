@@ -616,6 +616,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
     for name_start, name_end, mention_end in _legal_form_or_appositive(body, registry, starts):
+        if any(s == name_start for s, _ in spans):
+            continue  # "X GmbH & Co. KG, a family-run supplier": named once by its legal form
         if body[max(0, name_start - 2):name_start] == ") " and _BRACKETED_WORD_BEFORE.search(body, max(0, name_start - 40),
                                                                                             name_start):
             continue  # "China Northern Rare Earth (Group) High-Tech Co.": the end of a longer name; not "3) THE WINNERS."
@@ -784,7 +786,7 @@ _TAIL_OF_NAME = re.compile(r"(?<![\w’'&-])[A-Z][\w’'&-]*[ \t]+(?:of|for)[ \t
 _NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{CAPITALS}][\w&’'.-]*)(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,3}})[ \t]+$")
 # A name before an appositive's comma, maybe with its acronym or ticker: "Halyk Bank (HSBK), the
 # country's largest lender", "Minera del Altiplano, the operator of …", "13cabs, which is owned by …".
-_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{CAPITALS}][\w&’'.-]*|\d+[a-z][\w&’'.-]*)(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|du|van|von|der|ve|y|e)[ \t]+)?"
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{CAPITALS}][\w&’'.-]*|\d+[a-z][\w&’'.-]*)(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|du|van|von|der|ve|y|e|&)[ \t]+)?"
                                 rf"[{CAPITALS}][\w&’'.-]*){{0,4}})(?:[ \t]*\([{CAPITALS}0-9][\w&.-]{{1,9}}\))?$")
 
 
