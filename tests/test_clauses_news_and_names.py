@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from streams.core.entities import find_mentions
+from streams.core.phrases import WORD
 from tests.test_news_and_discourse import label
 
 ADOPTION = "The ministry on Tuesday adopted a levy on online marketplaces that takes effect next year. "
@@ -934,3 +935,19 @@ def test_the_same_companies_complaining_and_what_should_have_come_last_summer(an
 def test_an_ampersand_joins_a_name_before_a_company_appositive(core_resources, body, surface):
     mentions, _ = find_mentions(body, core_resources.registry)
     assert [m.surface for m in mentions] == [surface]
+
+
+def test_a_registry_name_s_first_word_refers_back_to_it(analyse):
+    analysis = analyse("The treasury capped fees.\n\nLatitude Financial Services\n\nLatitude said it supported the "
+                       "aim but asked for an 18-month transition. The Pembina Institute's criticism was noted.")
+    assert [(e.statement_index, e.company_id, e.role) for e in analysis.events] == [
+        (1, "latitude", "mention"), (2, "latitude", "speaker")]
+    assert label(analysis, "latitude") == "oppose"
+
+
+def test_lifting_a_wage_is_no_rollback_but_lifting_a_ban_is(core_resources):
+    def direction(text: str) -> int:
+        words = WORD.findall(text.lower())
+        return core_resources.stance.news_direction(words + ["."] + words)
+    assert direction("The commission has lifted the national minimum wage by 3.5 per cent from 1 July.") == 1
+    assert direction("The ministry has lifted the ban on short-term rentals from 1 July.") == -1

@@ -256,13 +256,14 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     seen_people: dict[str, int] = {}
     surnames: set[str] = set()  # "Greg Abbott" was a person: a later "Abbott" is him too
     first_words: dict[str, str] = {}  # the first word of each name written in full, and whose it is
+    short_names: dict[str, str] = {}  # the same, for a later reference by that word alone
     last_end = 0
     for m in starts:
         start = m.start()
         if start < last_end:
             continue
         word = m.group().casefold()
-        if word not in registry.trie and word not in local_trie:
+        if word not in registry.trie and word not in local_trie and word not in short_names:
             continue  # most capitalised words start no name
         hit = None
         for end, alias in _candidates(body, start, m.end(), word, tries):
@@ -278,6 +279,12 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
             if _acceptable(body, start, end, alias, registry, seen_entities, seen_people, surnames):
                 hit = (alias, end)
                 break
+        if hit is None and word in short_names and _short_reference(body, start, m.end(), word, registry):
+            # "Latitude Financial Services …" then "Latitude said": the name on second reference
+            end = m.end()
+            mentions.append(Mention(start, end, short_names[word], body[start:end], None, bool(_POSSESSIVE.match(body, end))))
+            last_end = end
+            continue
         if hit is None or _dateline_credit(body, start, end) or _medium(body, start, hit[1]):
             continue
         if len(hit[0].tokens) == 1 and registry.multiword_places is not None \
@@ -304,6 +311,8 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
             entity_id = first_words.get(word, entity_id)
         elif alias.person is None:
             first_words[alias.tokens[0]] = entity_id
+            if entity_id in registry.entities and registry.entities[entity_id].is_company:
+                short_names.setdefault(alias.tokens[0], entity_id)
         if alias.person is None:
             end = _extend_legal_form(body, end, registry)
             if (unit_end := _national_unit_end(body, end, entity_id, registry)) is not None:
@@ -591,6 +600,19 @@ def _national_unit_end(body: str, end: int, entity_id: str, registry: EntityRegi
 
 
 _AND_PARTNERS = re.compile(r"[ \t]*&[ \t]*(?:Partners|Company|Sons|Associates|Brothers|Co\b\.?|Cie\b\.?)")
+
+
+def _short_reference(body: str, start: int, end: int, word: str, registry: EntityRegistry) -> bool:
+    """Whether a capitalised word alone may be a registry company's name on second reference:
+    not a common or place word, and no longer name goes on after it."""
+    return (len(word) > 3 and body[start].isupper() and not body[start:end].isupper()
+            and word not in registry.name_stopwords and word not in registry.industry_words
+            and word not in registry.common_name_words and word not in registry.place_words
+            and word not in registry.demonyms and word not in registry.corporate_words
+            and not _CAPITAL_NEXT.match(body, end))  # not "the Pembina Institute's criticism"
+
+
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 def _extend_legal_form(body: str, end: int, registry: EntityRegistry) -> int:
