@@ -951,3 +951,18 @@ def test_lifting_a_wage_is_no_rollback_but_lifting_a_ban_is(core_resources):
         return core_resources.stance.news_direction(words + ["."] + words)
     assert direction("The commission has lifted the national minimum wage by 3.5 per cent from 1 July.") == 1
     assert direction("The ministry has lifted the ban on short-term rentals from 1 July.") == -1
+
+
+def test_what_happens_without_the_rule_is_harm_it_prevents(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. said that without caps, fuel costs would make regional routes "
+                       "uneconomic, putting thousands of jobs at risk.")
+    assert label(analysis, "harbor-air") == "support"
+
+
+def test_a_currency_code_before_an_amount_is_no_company(core_resources):
+    mentions, _ = find_mentions("The levy would bring in about NIS 2.5 billion next year.", core_resources.registry)
+    assert mentions == []
+
+
+def test_confiscatory_judges_the_rule(analyse):
+    assert label(analyse(ADOPTION + "Harbor Air Ltd. called the levy “confiscatory”."), "harbor-air") == "oppose"

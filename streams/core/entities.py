@@ -403,6 +403,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False  # "Renew" (the European Parliament group) is not ReNew; a common word needs its capitals
     if alias.upper and not body[start:end].isupper():
         return False
+    if alias.upper and end - start <= 4 and _AMOUNT_AFTER.match(body, end):
+        return False  # "NIS 2.5 billion", "SAR 40 million": a currency, not NIS or a company of that acronym
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
         return False  # "DIGI, the Digital Industry Group, said": another body's acronym
     if alias.person is None and _ORGANISATION_BEFORE.search(body, max(0, start - 16), start):
@@ -550,6 +552,7 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:post|posts|posted|wrote|writes|said|says|stat
 _PRODUCT_BEFORE = re.compile(r"[a-z][\w-]*[ \t]+(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][a-z]+)[ \t]+$")  # "its HyperCLOVA X", "the Model X"
 _PLURAL_POSSESSIVE_NAME = re.compile(r"[’'][ \t]+[A-Z]")
 _OWNER_OR_PARTICLE_BEFORE = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|de|del|la|da|do|dos|di|della|van|von|der))[ \t]+$")
+_AMOUNT_AFTER = re.compile(r"[ \t]?\d")
 _ORGANISATION_BEFORE = re.compile(r"\b(?:association|federation|union|council|coalition|alliance|watchdog|regulator"
                                   r"|authority|ministry|charity|institute|foundation|chamber)[ \t]+$")
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|inside|outside|around|across)[ \t]+$")

@@ -186,6 +186,7 @@ def score_stance(
                  if tokens[i].word in lexicon.contrast_words] if regions else []
     # What a company said before counts half of what it says now.
     then = 0.5 if lexicon.past_markers.find([t.word for t in tokens]) else 1.0
+    without = _without_the_rule(tokens, lexicon)
     for m in matches:
         if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions) \
                 or _in_proper_name(tokens, m.start) or _describes_a_thing(tokens, m.start):
@@ -250,6 +251,8 @@ def score_stance(
                 # the news is a rollback, or this statement says the decision was one ("when Brussels
                 # agreed to a second delay, FGV was among the first to welcome the decision")
                 polarity = -polarity
+        if without is not None and m.start >= without and cue.kind != "request":
+            polarity = -polarity  # "without caps, costs would make steelmaking uneconomic": harm the rule prevents
         if m.start >= 2 and tokens[m.start - 1].word in _TOPIC_MARKERS and tokens[m.start - 2].word in _QUESTIONS:
             continue  # "asked about criticism from …": the question's topic, not the speaker's view
         if (_third_party(tokens, m.start) and not (target is not None and target < m.start)) or (
@@ -515,6 +518,19 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
 
 
 _BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be"})
+_RULES_PLURAL = frozenset({"caps", "bans", "levies", "taxes", "controls", "quotas", "limits", "safeguards", "tariffs",
+                           "duties", "protections"})
+
+
+def _without_the_rule(tokens: list, lexicon: StanceLexicon) -> int | None:
+    """Where the consequences of a counterfactual begin: "without caps, electricity costs would
+    make steelmaking uneconomic" describes the harm the rule prevents."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.word == "without" and (i == 0 or _CLAUSE_STOP.intersection(tok.gap) or tokens[i - 1].word == "that"):
+            j = i + 2 if tokens[i + 1].word in _DETERMINERS and i + 2 < len(tokens) else i + 1
+            if tokens[j].word in lexicon.rule_nouns or tokens[j].word in _RULES_PLURAL:
+                return j + 1
+    return None
 
 
 _EARLIER = frozenset({"original", "old", "existing", "previous", "current", "initial", "prior", "earlier", "first"})
