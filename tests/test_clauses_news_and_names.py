@@ -966,3 +966,30 @@ def test_a_currency_code_before_an_amount_is_no_company(core_resources):
 
 def test_confiscatory_judges_the_rule(analyse):
     assert label(analyse(ADOPTION + "Harbor Air Ltd. called the levy “confiscatory”."), "harbor-air") == "oppose"
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Harbor Air Ltd. said it backs help for small carriers. “But a blanket levy is not sustainable and puts our "
+     "investment programme at risk.”", "oppose"),
+    ("Harbor Air Ltd. said it would ask the Commission to examine whether the levy amounts to illegal state aid.",
+     "oppose"),
+    ("Harbor Air Ltd. announced that it will apply to the administrative court for the cancellation of the levy.",
+     "oppose"),
+    ("“This decision was needed years ago,” said Oren Levi of Harbor Air Ltd.", "support"),
+    ("Harbor Air Ltd. urged the ministry to adopt a risk-based model instead.", "oppose"),
+    ("Harbor Air Ltd. urged MPs to leave the fees to agreements between airports and airlines.", "oppose"),
+])
+def test_unsustainable_state_aid_going_to_court_and_leaving_it_to_the_market(analyse, body, stance):
+    assert label(analyse(ADOPTION + body), "harbor-air") == stance
+
+
+def test_cross_party_support_for_a_bill_is_no_speaker_s_stance(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. said it would ask lawmakers to drop the bill. Its sponsors said "
+                       "they had cross-party support for the second reading.")
+    assert [e.stance for e in analysis.events if e.statement_index == 2] in ([], ["neutral"])
+
+
+def test_a_district_named_like_a_club_is_no_company(core_resources):
+    body = "Inspectors visited flats in Beyoğlu, Beşiktaş, Kadıköy and Fatih districts last week."
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert mentions == []

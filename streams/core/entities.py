@@ -465,8 +465,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if registry.national_unit is not None and (unit := registry.national_unit.match(body, end)) is not None \
             and not unit.group(1):
         return True  # "Grab Indonesia, asked about the regulation, said …"
-    if _PLACE_BEFORE.search(body, max(0, start - 12), start) or _NAME_GOES_ON.match(body, end):
-        return False  # "a pilot in Salzgitter", "inside Ring Road 1"
+    if _PLACE_BEFORE.search(body, max(0, start - 12), start) or _NAME_GOES_ON.match(body, end) \
+            or _PLACE_LIST_BEFORE.search(body, max(0, start - 60), start) or _PLACE_LIST_AFTER.match(body, end):
+        return False  # "a pilot in Salzgitter", "inside Ring Road 1", "in Beyoğlu, Beşiktaş, Kadıköy and Fatih districts"
     if _OWNER_OR_PARTICLE_BEFORE.search(body, max(0, start - 12), start):
         return False  # "Google's Gemini features", "its Gemini app": a product; "Antofagasta de la Sierra": a place
     if _MEDIUM_BEFORE.search(body, max(0, start - 24), start) or _PRODUCT_BEFORE.search(body, max(0, start - 30), start):
@@ -555,6 +556,10 @@ _OWNER_OR_PARTICLE_BEFORE = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|d
 _AMOUNT_AFTER = re.compile(r"[ \t]?\d")
 _ORGANISATION_BEFORE = re.compile(r"\b(?:association|federation|union|council|coalition|alliance|watchdog|regulator"
                                   r"|authority|ministry|charity|institute|foundation|chamber)[ \t]+$")
+_PLACE_LIST_BEFORE = re.compile(r"\b(?:in|across|near|around)[ \t]+(?:[A-Z][\w’'-]*,[ \t]+)+$")
+_PLACE_LIST_AFTER = re.compile(r"(?:,[ \t]+[A-Z][\w’'-]*)*,?[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*[ \t]+(?:districts|provinces"
+                               r"|regions|neighbourhoods|neighborhoods|cities|towns|states|counties|municipalities"
+                               r"|areas|suburbs|boroughs)\b")
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|inside|outside|around|across)[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)[ \t]+$")  # not "from Meta", "to Apple"
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")

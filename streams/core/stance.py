@@ -352,8 +352,8 @@ def _negator(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
     that negates a belief the cue depends on ("does not believe a state-by-state approach is
     the right way")."""
     for i in range(start - 1, max(-1, start - 1 - lexicon.negation_window), -1):
-        if _CLAUSE_STOP.intersection(tokens[i + 1].gap):
-            return None  # "WHO DOESN'T: Microsoft warned …"
+        if _CLAUSE_STOP.intersection(tokens[i + 1].gap) or tokens[i].word in _COORDINATORS:
+            return None  # "WHO DOESN'T: Microsoft warned …"; "is not sustainable and puts … at risk"
         if tokens[i].word in lexicon.negators or _cannot(tokens, i):
             if tokens[i].word == "without" and _negator(tokens, i, lexicon) is not None:
                 return None  # "will not close without fighting": two negations cancel
