@@ -993,3 +993,20 @@ def test_a_district_named_like_a_club_is_no_company(core_resources):
     body = "Inspectors visited flats in Beyoğlu, Beşiktaş, Kadıköy and Fatih districts last week."
     mentions, _ = find_mentions(body, core_resources.registry)
     assert mentions == []
+
+
+HEADED_ROUNDUP = ("The government raised the living wage by 4.1 per cent on Thursday.\n\nGreggs\n\nGreggs said it had planned "
+           "for the increase.\n\nLush\n\nThe cosmetics retailer welcomed the rise.\n\nTimpson\n\nThe cobbler and "
+           "key-cutting chain said it had “no objection whatsoever” to the increase.")
+
+
+def test_a_roundup_s_headings_name_the_company_its_paragraph_describes(analyse):
+    analysis = analyse(HEADED_ROUNDUP)
+    speakers_ = [(e.company_id, e.stance) for e in analysis.events if e.role == "speaker"]
+    assert speakers_ == [("greggs", "neutral"), ("lush-cosmetics", "support"), ("timpson", "support")]
+
+
+def test_pushing_for_a_threshold_to_be_raised_opposes_the_rule(analyse):
+    analysis = analyse(ADOPTION + "Harbor Air Ltd. welcomed the decision but said it would continue to push for the "
+                       "threshold to be raised.")
+    assert label(analysis, "harbor-air") == "oppose"

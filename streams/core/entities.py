@@ -229,7 +229,9 @@ class EntityRegistry:
                    multiword_places=re.compile(r"(?:" + "|".join(map(re.escape, sorted(
                        (c for c in names["countries"] if " " in c), key=len, reverse=True))) + r")\b"),
                    heading=re.compile(rf"^((?:[{CAPITALS}0-9][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{CAPITALS}0-9][\w&’'-]*){{0,4}})"
-                                      rf"\.[ \t]+The[ \t]+(?:[\w’'-]+[ \t]+){{0,6}}?(?:{heads})s?\b", re.M),
+                                      # "Gusto. The payroll company …", or the heading on a line of its own
+                                      rf"(?:\.[ \t]+|[ \t]*\n[ \t]*\n?[ \t]*)The[ \t]+(?:[\w’'-]+[ \t]+){{0,6}}?(?:{heads})s?\b",
+                                      re.M),
                    abbreviations=frozenset(a.casefold() for key in ("never_final", "country_abbreviations")
                                            for a in (segmentation or {}).get(key, ())),
                    national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:{countries}|\((?:{countries})\))"
@@ -445,6 +447,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     strict = alias.tokens[0].isdigit() or alias.tokens[0] in registry.number_words
     if (body.startswith(":", end) or _HEADING_THE.match(body, end)) and (start == 0 or body[start - 1] == "\n"):
         return True  # a roundup's or transcript's label: "Amazon: A spokesperson declined …", "Gusto. The payroll company …"
+    if _heads_its_line(body, start, end) and _NEXT_PARAGRAPH_THE.match(body, body.find("\n", end)):
+        return True  # a roundup's heading "Lush" over "The cosmetics retailer, …, welcomed the rise"
     following = _next_word(body, end)
     if following in _ADVERBS_AFTER_NAME:  # "Apple now sells …", "Shell also said …"
         nxt = _NEXT_WORD.match(body, end)
@@ -478,6 +482,7 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
 
 
 _HEADING_THE = re.compile(r"\.[ \t]+The[ \t]")
+_NEXT_PARAGRAPH_THE = re.compile(r"\n[ \t]*\n?[ \t]*The[ \t]+[a-z]")
 _RULE_TITLE_WORDS = frozenset({"Rules", "Rule", "Act", "Regulation", "Regulations", "Directive", "Bill", "Law", "Code",
                                "Ordinance", "Decree", "Standard", "Standards", "Scheme"})
 _CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z’']{2,}[ \t]+$")
@@ -853,7 +858,7 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     if registry.company_prefix is not None:
         for m in _finditer_where(registry.company_prefix, body, _not_after_word):
             yield m.start(), m.end(), m.end()  # "Pesquera Diamante took a different line"
-    if registry.heading is not None and ". The " in body:
+    if registry.heading is not None and (". The " in body or "\nThe " in body):
         for m in registry.heading.finditer(body):
             if m.end(1) - m.start(1) > 2:  # not an interview's "Q. The large chipmakers …"
                 yield m.start(1), m.end(1), m.end(1)  # "Carrow Analytics. The Manhattan credit-data startup …"
