@@ -1010,3 +1010,14 @@ def test_pushing_for_a_threshold_to_be_raised_opposes_the_rule(analyse):
     analysis = analyse(ADOPTION + "Harbor Air Ltd. welcomed the decision but said it would continue to push for the "
                        "threshold to be raised.")
     assert label(analysis, "harbor-air") == "oppose"
+
+
+@pytest.mark.parametrize("body, stance", [
+    ("Harbor Air Ltd. said it would back an amendment tabled by conservative MEPs to exempt small carriers.", "oppose"),
+    ("Harbor Air Ltd. said the levy would make its new routes “very difficult to finance.”", "oppose"),
+    ("Harbor Air Ltd. said the country risked losing $6 billion in planned investment to Spain.", "oppose"),
+    ("“The levy is the best thing to happen to this industry's credibility in a decade,” said a Harbor Air Ltd. "
+     "co-founder.", "support"),
+])
+def test_backing_an_exempting_amendment_finance_and_losing_investment(analyse, body, stance):
+    assert label(analyse(ADOPTION + body), "harbor-air") == stance
