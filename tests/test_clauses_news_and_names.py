@@ -1021,3 +1021,24 @@ def test_pushing_for_a_threshold_to_be_raised_opposes_the_rule(analyse):
 ])
 def test_backing_an_exempting_amendment_finance_and_losing_investment(analyse, body, stance):
     assert label(analyse(ADOPTION + body), "harbor-air") == stance
+
+
+def test_a_dash_before_says_attributes_the_statement(analyse):
+    analysis = analyse(ADOPTION + "This levy is against the constitution, we will be asking the President for a veto "
+                       "– says Piotr Zalewski, member of the board of Harbor Air Ltd.")
+    assert label(analysis, "harbor-air") == "oppose"
+
+
+@pytest.mark.parametrize("body", [
+    "Harbor Air Ltd. announced that it will apply to the Council of State for the cancellation of the levy.",
+    "Harbor Air Ltd., which flies to 40 cities, sees in the levy the threat for small airports.",
+    "Dana Pryce of Harbor Air Ltd. said the levy is “too heavy for domestic carriers”.",
+])
+def test_the_council_of_state_threats_seen_and_what_is_too_heavy(analyse, body):
+    assert label(analyse(ADOPTION + body), "harbor-air") == "oppose"
+
+
+def test_a_place_based_modifier_after_a_role_is_no_company(core_resources):
+    body = "We spoke to Daniyar Seitkali, chief executive of Almaty-based data-centre operator Steppe Cloud LLP."
+    mentions, _ = find_mentions(body, core_resources.registry)
+    assert [m.surface for m in mentions] == ["Steppe Cloud LLP"]

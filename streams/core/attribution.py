@@ -649,8 +649,8 @@ def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cu
     closing a clause whose content has a predicate of its own, if any."""
     for i in range(a + 3, b - 1):
         tok = tokens[i]
-        if tok.quoted or "," not in tok.gap or i in aside:
-            continue
+        if tok.quoted or ("," not in tok.gap and "–" not in tok.gap and "—" not in tok.gap) or i in aside:
+            continue  # "…, said X", "… – says Piotr Zalewski, member of board of Dr.Max Polska"
         if tok.word in lx.reporting and not tok.word.endswith("ing"):
             # "…, said Daniel Ahmad" or "…, said a spokesperson for Meta" — not "…, called the cap …".
             head = tokens[i + 1:min(b, i + 4)]

@@ -934,6 +934,8 @@ def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[st
                 len(words) == 1 and words[0].casefold() in registry.place_words):
             continue
         before_role = after_preposition and _ROLE_BEFORE.search(body, max(0, start - 40), start)
+        if "-" in words[-1] and words[-1].rsplit("-", 1)[1].islower():
+            continue  # "chief executive of Almaty-based data-centre operator …": a modifier, not the name
         if before_role and words[-1].casefold() in registry.department_words:
             continue  # "vice-president of Corporate Affairs": a department of the company named elsewhere
         if before_role or _ROLE_AFTER.match(body, name_end):
