@@ -1042,3 +1042,10 @@ def test_a_place_based_modifier_after_a_role_is_no_company(core_resources):
     body = "We spoke to Daniyar Seitkali, chief executive of Almaty-based data-centre operator Steppe Cloud LLP."
     mentions, _ = find_mentions(body, core_resources.registry)
     assert [m.surface for m in mentions] == ["Steppe Cloud LLP"]
+
+
+def test_a_name_before_a_role_and_a_person_is_their_company(analyse):
+    analysis = analyse(ADOPTION + "On the other hand, Bitexen founder Mert Aydın said the capital requirement is “too "
+                       "heavy for domestic platforms”.")
+    assert label(analysis, "bitexen") == "oppose"
+    assert not {e.company_id for e in analyse(ADOPTION + "The founder Mert Aydın said it was too heavy.").events}

@@ -866,6 +866,7 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     yield from _named_by_role(body, registry, starts)
     yield from _named_in_list(body, registry)
     yield from _named_by_no_comment(body, registry)
+    yield from _named_before_role(body, registry)
 
 
 _BODY_BEFORE = re.compile(r"\b(?:body|bodies|agency|regulator|authority|watchdog|trade group|industry group|lobby group)"
@@ -987,6 +988,24 @@ def _named_by_no_comment(body: str, registry: EntityRegistry):
                 or re.compile(rf"[{CAPITALS}][\w’'-]+[ \t]+{re.escape(words[0])}\b").search(body, 0, line_start)):
             continue
         yield m.start(1), m.end(1), m.end(1)
+
+
+def _named_before_role(body: str, registry: EntityRegistry):
+    """"Bitexen founder Mert Aydın said …": a name right before a company role in lower case and
+    a person's name is the company that person belongs to."""
+    for m in _NAME_BEFORE_ROLE.finditer(body):
+        words = m.group(1).split()
+        folded = [w.casefold() for w in words]
+        if (folded[0] in registry.name_stopwords or any(w in registry.organisation_words for w in folded)
+                or any(w in registry.place_words or w in registry.demonyms for w in folded)
+                or folded[-1].endswith(("’s", "'s"))):
+            continue  # "The founder …", "Senate chairman …", "Turkish founder …"; "Shell’s chief executive" is Shell
+        yield m.start(1), m.end(1), m.end(1)
+
+
+_NAME_BEFORE_ROLE = re.compile(rf"(?<![\w’'.-])([{CAPITALS}][\w&’'.-]*(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,2}})[ \t]+"
+                               r"(?:founder|co-founder|cofounder|chief executive|chief executive officer|CEO|chairman"
+                               r"|chairwoman|managing director|general manager|owner)[ \t]+[A-Z][a-z]+[ \t]+[A-Z]")
 
 
 _NO_COMMENT = re.compile(r"(?:declined|refused) to (?:comment|say)|did not (?:immediately )?(?:respond|reply|return)"
