@@ -598,3 +598,9 @@ def test_groups_people_bodies_and_defined_acronyms_are_no_companies(core_resourc
     entities = {**core_resources.registry.entities, **local}
     companies = {m.entity_id for m in mentions if entities[m.entity_id].is_company}
     assert not any(c.startswith(not_company) for c in companies), companies
+
+
+def test_a_sports_league_acronym_is_no_company(registry):
+    mentions, _ = find_mentions("Nine Entertainment, which holds free-to-air rights to the NRL and broadcasts the "
+                                "Australian Open, said the caps would cut its revenue.", registry)
+    assert [m.entity_id for m in mentions] == ["nine-entertainment"]

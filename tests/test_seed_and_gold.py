@@ -200,15 +200,17 @@ def test_our_evaluation_agrees_with_stance_eval_on_edge_cases(shared_dir, tmp_pa
 # below where each set stands; the twenty-fifth was held out, its arrival scored once on the final code.
 BLIND_MIN_F1 = 0.88
 BLIND_FLOORS = {
-    "articles_blind.jsonl": BLIND_MIN_F1, "articles_blind2.jsonl": BLIND_MIN_F1,
-    "articles_blind3.jsonl": BLIND_MIN_F1, "articles_blind4.jsonl": BLIND_MIN_F1,
-    "articles_blind5.jsonl": BLIND_MIN_F1, "articles_blind6.jsonl": BLIND_MIN_F1, "articles_blind7.jsonl": 0.86,
-    "articles_blind8.jsonl": BLIND_MIN_F1, "articles_blind9.jsonl": 0.84, "articles_blind10.jsonl": 0.85,
-    "articles_blind11.jsonl": 0.86, "articles_blind12.jsonl": 0.84, "articles_blind13.jsonl": 0.85,
-    "articles_blind14.jsonl": 0.87, "articles_blind15.jsonl": 0.83, "articles_blind16.jsonl": 0.81,
-    "articles_blind17.jsonl": BLIND_MIN_F1, "articles_blind18.jsonl": 0.82, "articles_blind19.jsonl": 0.79,
-    "articles_blind20.jsonl": 0.82, "articles_blind21.jsonl": 0.82, "articles_blind22.jsonl": 0.85,
-    "articles_blind23.jsonl": 0.80, "articles_blind24.jsonl": 0.81, "articles_blind25.jsonl": 0.73,
+    "articles_blind.jsonl": BLIND_MIN_F1, "articles_blind2.jsonl": BLIND_MIN_F1, "articles_blind3.jsonl": BLIND_MIN_F1,
+    "articles_blind4.jsonl": BLIND_MIN_F1, "articles_blind5.jsonl": BLIND_MIN_F1, "articles_blind6.jsonl": BLIND_MIN_F1,
+    "articles_blind7.jsonl": BLIND_MIN_F1, "articles_blind8.jsonl": BLIND_MIN_F1, "articles_blind9.jsonl": 0.86,
+    "articles_blind10.jsonl": BLIND_MIN_F1, "articles_blind11.jsonl": BLIND_MIN_F1, "articles_blind12.jsonl": 0.85,
+    "articles_blind13.jsonl": 0.87, "articles_blind14.jsonl": BLIND_MIN_F1, "articles_blind15.jsonl": 0.85,
+    "articles_blind16.jsonl": 0.86, "articles_blind17.jsonl": BLIND_MIN_F1, "articles_blind18.jsonl": 0.84,
+    "articles_blind19.jsonl": 0.84, "articles_blind20.jsonl": 0.85, "articles_blind21.jsonl": 0.85,
+    "articles_blind22.jsonl": BLIND_MIN_F1, "articles_blind23.jsonl": 0.84, "articles_blind24.jsonl": 0.83,
+    "articles_blind25.jsonl": 0.80, "articles_blind26.jsonl": 0.84, "articles_blind27.jsonl": BLIND_MIN_F1,
+    "articles_blind28.jsonl": BLIND_MIN_F1, "articles_blind29.jsonl": 0.76, "articles_blind30.jsonl": 0.84,
+    "articles_blind31.jsonl": 0.85,
 }
 
 
