@@ -71,6 +71,8 @@ class StanceLexicon:
     """Actions that ask for the state before the news: their side is against the news."""
     outcome_nouns: frozenset[str] = frozenset()
     """What a lowering after a target word is an outcome of, not a rollback: "lower prices"."""
+    rule_plurals: frozenset[str] = frozenset()
+    """Rules named in the plural ("without caps, …"), beside the singular ``rule_nouns``."""
 
     @classmethod
     def from_data(cls, data: dict) -> "StanceLexicon":
@@ -518,8 +520,6 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
 
 
 _BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be"})
-_RULES_PLURAL = frozenset({"caps", "bans", "levies", "taxes", "controls", "quotas", "limits", "safeguards", "tariffs",
-                           "duties", "protections"})
 
 
 def _without_the_rule(tokens: list, lexicon: StanceLexicon) -> int | None:
@@ -528,7 +528,7 @@ def _without_the_rule(tokens: list, lexicon: StanceLexicon) -> int | None:
     for i, tok in enumerate(tokens[:-1]):
         if tok.word == "without" and (i == 0 or _CLAUSE_STOP.intersection(tok.gap) or tokens[i - 1].word == "that"):
             j = i + 2 if tokens[i + 1].word in _DETERMINERS and i + 2 < len(tokens) else i + 1
-            if tokens[j].word in lexicon.rule_nouns or tokens[j].word in _RULES_PLURAL:
+            if tokens[j].word in lexicon.rule_nouns or tokens[j].word in lexicon.rule_plurals:
                 return j + 1
     return None
 
