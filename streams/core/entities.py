@@ -993,7 +993,11 @@ def _named_by_no_comment(body: str, registry: EntityRegistry):
 def _named_before_role(body: str, registry: EntityRegistry):
     """"Bitexen founder Mert Aydın said …": a name right before a company role in lower case and
     a person's name is the company that person belongs to."""
-    for m in _NAME_BEFORE_ROLE.finditer(body):
+    # The role first (few hits), then the name that ends right before it.
+    for role in _ROLE_THEN_PERSON.finditer(body):
+        m = _NAME_BEFORE_ROLE.search(body, max(0, role.start() - 80), role.start())
+        if m is None:
+            continue
         words = m.group(1).split()
         folded = [w.casefold() for w in words]
         if (folded[0] in registry.name_stopwords or any(w in registry.organisation_words for w in folded)
@@ -1003,9 +1007,9 @@ def _named_before_role(body: str, registry: EntityRegistry):
         yield m.start(1), m.end(1), m.end(1)
 
 
-_NAME_BEFORE_ROLE = re.compile(rf"(?<![\w’'.-])([{CAPITALS}][\w&’'.-]*(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,2}})[ \t]+"
-                               r"(?:founder|co-founder|cofounder|chief executive|chief executive officer|CEO|chairman"
-                               r"|chairwoman|managing director|general manager|owner)[ \t]+[A-Z][a-z]+[ \t]+[A-Z]")
+_ROLE_THEN_PERSON = re.compile(r"[ \t](?:founder|co-founder|cofounder|chief executive|chief executive officer|CEO"
+                               r"|chairman|chairwoman|managing director|general manager|owner)[ \t]+[A-Z][a-z]+[ \t]+[A-Z]")
+_NAME_BEFORE_ROLE = re.compile(rf"(?<![\w’'.-])([{CAPITALS}][\w&’'.-]*(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,2}})$")
 
 
 _NO_COMMENT = re.compile(r"(?:declined|refused) to (?:comment|say)|did not (?:immediately )?(?:respond|reply|return)"
