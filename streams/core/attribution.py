@@ -595,7 +595,7 @@ def _cue_words(tokens: list[Token]) -> list[str]:
     """The words cue phrases are matched on: "it's the right thing" reads "it is the right thing"."""
     words = [t.word for t in tokens]
     for i in range(1, len(words)):
-        if tokens[i].gap in ("’", "'"):
+        if tokens[i].gap in _APOSTROPHES:
             if words[i] == "s" and words[i - 1] in _IS_CONTRACTED:
                 words[i] = "is"
             elif words[i] in _CONTRACTED:
@@ -1073,7 +1073,7 @@ def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon
     if any(tokens[i].word in lx.non_speaker_nouns or tokens[i].word in lx.organisation_nouns for i in range(a, b)):
         return True  # "A coalition spokesperson said": the coalition's, not the last company's
     in_names = {i for start, name in names for i in range(start, start + len(name.split()))}
-    if any(tokens[i].raw[:1].isdigit() or (i + 1 < b and tokens[i + 1].word == "s" and tokens[i + 1].gap in ("’", "'")
+    if any(tokens[i].raw[:1].isdigit() or (i + 1 < b and tokens[i + 1].word == "s" and tokens[i + 1].gap in _APOSTROPHES
                                             and tokens[i].raw[:1].isupper() and i not in in_names)
            for i in range(a, b)):
         return True  # "99's director of public policy": a name the registry does not know
@@ -1184,7 +1184,7 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int
                and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
                and (j == i or tokens[j].gap in (" ", "\u00a0", "-"))):  # "Hany Abdel-Aziz"
             j += 1
-        possessive = j < len(tokens) and (tokens[j].word == "s" and tokens[j].gap in ("’", "'") or tokens[j].gap == "-")
+        possessive = j < len(tokens) and (tokens[j].word == "s" and tokens[j].gap in _APOSTROPHES or tokens[j].gap == "-")
         prev = tokens[i - 1] if i > a else None
         # A person's name opens the phrase, follows a title ("vice president Guo Catian") or a comma.
         placed = prev is not None and "," not in tokens[i].gap and (

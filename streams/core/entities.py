@@ -298,8 +298,8 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         if len(alias.tokens) == 1 and alias.entity_id in local_entities and _THE_BEFORE.search(
                 body, max(0, start - 5), start) and _LOWER_AFTER.match(body, end):
             continue  # "the Kumamoto foundry": a place or a description, not "Kumamoto Seimitsu Kogyo K.K." again
-        if len(alias.tokens) == 1 and alias.entity_id in local_entities and _IN_PLACE_BEFORE.search(
-                body, max(0, start - 8), start):
+        if len(alias.tokens) == 1 and alias.entity_id in local_entities and (
+                place := _PLACE_BEFORE.search(body, max(0, start - 8), start)) and place.group()[:2] != "at":
             continue  # "landlords in Pasay": the place "Pasay Bayview Outsourcing Inc." is named after
         if alias.person:
             # A person of several companies ("Elon Musk") speaks for the one the article is about.
@@ -565,7 +565,6 @@ _PLACE_LIST_BEFORE = re.compile(r"\b(?:in|across|near|around)[ \t]+(?:[A-Z][\w�
 _PLACE_LIST_AFTER = re.compile(r"(?:,[ \t]+[A-Z][\w’'-]*)*,?[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*[ \t]+(?:districts|provinces"
                                r"|regions|neighbourhoods|neighborhoods|cities|towns|states|counties|municipalities"
                                r"|areas|suburbs|boroughs)\b")
-_IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|inside|outside|around|across)[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)[ \t]+$")  # not "from Meta", "to Apple"
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
@@ -982,12 +981,18 @@ def _named_by_no_comment(body: str, registry: EntityRegistry):
             continue
         words = m.group(1).split()
         folded = [w.casefold() for w in words]
-        if (folded[0] in registry.name_stopwords or any(w in registry.organisation_words for w in folded)
+        if (_opens_no_company_name(folded, registry)
                 or all(w in registry.place_words or w in registry.demonyms for w in folded)
                 or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 5)  # an agency's acronym
                 or re.compile(rf"[{CAPITALS}][\w’'-]+[ \t]+{re.escape(words[0])}\b").search(body, 0, line_start)):
             continue
         yield m.start(1), m.end(1), m.end(1)
+
+
+def _opens_no_company_name(folded: list[str], registry: EntityRegistry) -> bool:
+    """Whether casefolded words open with a word that starts no name ("The", "In") or name an
+    organisation ("Senate", "Association")."""
+    return folded[0] in registry.name_stopwords or any(w in registry.organisation_words for w in folded)
 
 
 def _named_before_role(body: str, registry: EntityRegistry):
@@ -998,9 +1003,8 @@ def _named_before_role(body: str, registry: EntityRegistry):
         m = _NAME_BEFORE_ROLE.search(body, max(0, role.start() - 80), role.start())
         if m is None:
             continue
-        words = m.group(1).split()
-        folded = [w.casefold() for w in words]
-        if (folded[0] in registry.name_stopwords or any(w in registry.organisation_words for w in folded)
+        folded = [w.casefold() for w in m.group(1).split()]
+        if (_opens_no_company_name(folded, registry)
                 or any(w in registry.place_words or w in registry.demonyms for w in folded)
                 or folded[-1].endswith(("’s", "'s"))):
             continue  # "The founder …", "Senate chairman …", "Turkish founder …"; "Shell’s chief executive" is Shell

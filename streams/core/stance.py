@@ -187,7 +187,8 @@ def score_stance(
     contrasts = [i for i in range(min(a for a, _ in regions), max(b for _, b in regions))
                  if tokens[i].word in lexicon.contrast_words] if regions else []
     # What a company said before counts half of what it says now.
-    then = 0.5 if lexicon.past_markers.find([t.word for t in tokens]) else 1.0
+    words = [t.word for t in tokens]
+    then = 0.5 if lexicon.past_markers.find(words) else 1.0
     without = _without_the_rule(tokens, lexicon)
     for m in matches:
         if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions) \
@@ -210,8 +211,7 @@ def score_stance(
                 continue
             polarity, tail = action
             polarity = polarity or direction  # "urged lawmakers to go further": more of the news
-            if any(tokens[i].word in lexicon.restore_words or (tokens[i].word in _KEEP and _EARLIER.intersection(
-                    t.word for t in tokens[i + 1:i + 3])) for i in range(m.end, tail)):
+            if any(words[i] in lexicon.restore_words or _keeps_earlier(words, i, i + 1) for i in range(m.end, tail)):
                 # "ask senators to restore the 700-metre minimum", "urged the agency to keep the original
                 # date" (of a rule now delayed): the state before the news
                 polarity = -direction
@@ -642,7 +642,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     if refusal is not None and _COORDINATORS.isdisjoint(before[refusal:]):
         polarity = -polarity  # "urged member states to reject the delay"; not "to reject the bill or exempt …"
     end = span.start + found[0].end
-    if polarity > 0 and words[found[0].start] in _KEEP and _EARLIER.intersection(words[found[0].end:found[0].end + 2]):
+    if polarity > 0 and _keeps_earlier(words, found[0].start, found[0].end):
         return -1, end  # "asked MPs to retain the current rate": the rule as it was, before this one
     if polarity > 0 and (any(_instead(tokens, i) for i in range(end, _clause_end(tokens, end, 12)))
                          or any(_is_target(tokens, i, lexicon) and lexicon.negators.isdisjoint(
@@ -684,6 +684,12 @@ def _instead_in_clause(tokens: list, start: int, reach: int = 20) -> int | None:
 
 
 _KEEP = frozenset({"keep", "retain", "maintain", "preserve", "stick"})
+
+
+def _keeps_earlier(words: list[str], i: int, after: int) -> bool:
+    """Whether ``words[i]`` keeps a state as it was: "retain the current rate", "keep the original date"
+    (an earlier-state word within two words from ``after``)."""
+    return words[i] in _KEEP and not _EARLIER.isdisjoint(words[after:after + 2])
 
 
 def _clause_end(tokens: list, start: int, reach: int) -> int:
