@@ -65,6 +65,12 @@ class _Alias:
     mixed_case: bool = False  # "ReNew", "BlackRock": a capital after the first letter
 
 
+def _alternation(words) -> str:
+    """A regular-expression alternation of literal words, longest first (so "chief executive officer"
+    is tried before "chief executive")."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 @dataclass
 class EntityRegistry:
     """Entities by id plus the alias index used by :func:`find_mentions`."""
@@ -121,6 +127,21 @@ class EntityRegistry:
     heading: re.Pattern[str] | None = None
     """A round-up's paragraph that opens with a name, then describes it: "Carrow Analytics. The
     Manhattan credit-data startup, …"."""
+    organisation_before: re.Pattern[str] | None = None
+    """An organisation noun in lower case right before a name: "the fuel trade association UNITI"."""
+    place_list_after: re.Pattern[str] | None = None
+    """The rest of a list of places: "…, Kadıköy and Fatih districts"."""
+    seat_or_trade: re.Pattern[str] | None = None
+    """", headquartered in …", ", the maker of …": corroborates a registry name only (an unknown
+    name so described may be any organisation)."""
+    role_then_person: re.Pattern[str] | None = None
+    """A company role, then a person's name: " founder Mert Aydın"."""
+    role_before: re.Pattern[str] | None = None
+    """A company role with its preposition right before a name: "chief executive of", "a spokesperson for"."""
+    role_after: re.Pattern[str] | None = None
+    """A company role after a possessive: "’s managing director"."""
+    weak_organisation_words: frozenset[str] = frozenset()
+    """Organisation words that a company appositive overrules ("Rack Centre, the … operator")."""
     abbreviations: frozenset[str] = frozenset()
     """Words a full stop does not end (lower-cased, no dot: "st", "bros", "u.s"): any other
     capitalised word of two letters or more before a full stop ends a sentence ("… Act. Rogue
@@ -196,6 +217,7 @@ class EntityRegistry:
         regions = set(names["place_words_not_countries"])
         countries = "|".join(map(re.escape, sorted({w for w in names["place_words"] if w not in regions} | set(names["countries"]),
                                                    key=lambda w: (-len(w), w))))
+        company_roles = _alternation(names["company_roles"])
         descriptors_before: dict[str, tuple[str, ...]] = {}
         for phrase in names["company_descriptors_before"]:
             last = phrase.split()[-1]
@@ -220,18 +242,26 @@ class EntityRegistry:
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
                                              + rf")[ \t]+[{CAPITALS}][\w&’'-]*(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|y|e)[ \t]+)?"
                                              rf"(?:[{CAPITALS}][\w&’'-]+|[{CAPITALS}](?!\.))){{0,3}}"),  # not the "S" of "S.A.C."
-                   person_title=re.compile(r",[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:" + "|".join(
-                       map(re.escape, sorted(set(names["person_roles"]) | set(names["outside_roles"]), key=len, reverse=True)))
-                                           + r")\b", re.I),
+                   person_title=re.compile(r",[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:"
+                                           + _alternation(set(names["person_roles"]) | set(names["outside_roles"])) + r")\b", re.I),
                    person_appositive=re.compile(r",[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){1,3}and[ \t]+(?:"
-                                                + "|".join(map(re.escape, sorted(names["person_roles"], key=len, reverse=True)))
-                                                + r")\b"),
-                   multiword_places=re.compile(r"(?:" + "|".join(map(re.escape, sorted(
-                       (c for c in names["countries"] if " " in c), key=len, reverse=True))) + r")\b"),
+                                                + _alternation(names["person_roles"]) + r")\b"),
+                   multiword_places=re.compile(r"(?:" + _alternation(c for c in names["countries"] if " " in c) + r")\b"),
                    heading=re.compile(rf"^((?:[{CAPITALS}0-9][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{CAPITALS}0-9][\w&’'-]*){{0,4}})"
                                       # "Gusto. The payroll company …", or the heading on a line of its own
                                       rf"(?:\.[ \t]+|[ \t]*\n[ \t]*\n?[ \t]*)The[ \t]+(?:[\w’'-]+[ \t]+){{0,6}}?(?:{heads})s?\b",
                                       re.M),
+                   organisation_before=re.compile(rf"\b(?:{_alternation(names['organisation_nouns'])})[ \t]+$"),
+                   place_list_after=re.compile(r"(?:,[ \t]+[A-Z][\w’'-]*)*,?[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*[ \t]+"
+                                               rf"(?:{_alternation(names['place_plurals'])})\b"),
+                   seat_or_trade=re.compile(r",[ \t]+(?:(?:headquartered|based)[ \t]+in|(?:[\w’'-]+[ \t]+){0,2}?"
+                                            rf"(?:{_alternation(names['trade_nouns'])})[ \t]+of)\b"),
+                   role_then_person=re.compile(rf"[ \t](?:{_alternation(names['roles_before_a_person'])})[ \t]+[A-Z][a-z]+[ \t]+[A-Z]"),
+                   # not "chief executive for West Africa"
+                   role_before=re.compile(rf"\b(?:(?:{company_roles}|president)[ \t]+(?:of|at)|(?:spokesperson|spokesman|spokeswoman)"
+                                          r"[ \t]+(?:for|of|at))[ \t]+$", re.I),
+                   role_after=re.compile(rf"[’']s[ \t]+(?:{company_roles}|president)\b", re.I),
+                   weak_organisation_words=frozenset(names["weak_organisation_words"]),
                    abbreviations=frozenset(a.casefold() for key in ("never_final", "country_abbreviations")
                                            for a in (segmentation or {}).get(key, ())),
                    national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:{countries}|\((?:{countries})\))"
@@ -409,7 +439,7 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False  # "NIS 2.5 billion", "SAR 40 million": a currency, not NIS or a company of that acronym
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
         return False  # "DIGI, the Digital Industry Group, said": another body's acronym
-    if alias.person is None and _ORGANISATION_BEFORE.search(body, max(0, start - 16), start):
+    if alias.person is None and registry.organisation_before.search(body, max(0, start - 16), start):
         return False  # "the fuel trade association UNITI" names the association, not Uniti Group
     if alias.person is None and _in_organisation_name(body, start, registry):
         return False  # "the Ministry of Energy and Mineral Resources" is no Mineral Resources Ltd
@@ -464,13 +494,13 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if (app := registry.appositive.match(body, end)) is not None:
         # "X, the platform owned by …"; not "Ceres, the investor network": a company word for another body
         return registry.organisation_descriptors.search(app.group()) is None
-    if _RELATIVE_AFTER.match(body, end) or _SEAT_OR_TRADE.match(body, end):
+    if _RELATIVE_AFTER.match(body, end) or registry.seat_or_trade.match(body, end):
         return True  # "Amazon, which has tested …", "3M, headquartered in …"
     if registry.national_unit is not None and (unit := registry.national_unit.match(body, end)) is not None \
             and not unit.group(1):
         return True  # "Grab Indonesia, asked about the regulation, said …"
     if _PLACE_BEFORE.search(body, max(0, start - 12), start) or _NAME_GOES_ON.match(body, end) \
-            or _PLACE_LIST_BEFORE.search(body, max(0, start - 60), start) or _PLACE_LIST_AFTER.match(body, end):
+            or _PLACE_LIST_BEFORE.search(body, max(0, start - 60), start) or registry.place_list_after.match(body, end):
         return False  # "a pilot in Salzgitter", "inside Ring Road 1", "in Beyoğlu, Beşiktaş, Kadıköy and Fatih districts"
     if _OWNER_OR_PARTICLE_BEFORE.search(body, max(0, start - 12), start):
         return False  # "Google's Gemini features", "its Gemini app": a product; "Antofagasta de la Sierra": a place
@@ -559,18 +589,10 @@ _PRODUCT_BEFORE = re.compile(r"[a-z][\w-]*[ \t]+(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][
 _PLURAL_POSSESSIVE_NAME = re.compile(r"[’'][ \t]+[A-Z]")
 _OWNER_OR_PARTICLE_BEFORE = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|de|del|la|da|do|dos|di|della|van|von|der))[ \t]+$")
 _AMOUNT_AFTER = re.compile(r"[ \t]?\d")
-_ORGANISATION_BEFORE = re.compile(r"\b(?:association|federation|union|council|coalition|alliance|watchdog|regulator"
-                                  r"|authority|ministry|charity|institute|foundation|chamber)[ \t]+$")
 _PLACE_LIST_BEFORE = re.compile(r"\b(?:in|across|near|around)[ \t]+(?:[A-Z][\w’'-]*,[ \t]+)+$")
-_PLACE_LIST_AFTER = re.compile(r"(?:,[ \t]+[A-Z][\w’'-]*)*,?[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*[ \t]+(?:districts|provinces"
-                               r"|regions|neighbourhoods|neighborhoods|cities|towns|states|counties|municipalities"
-                               r"|areas|suburbs|boroughs)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)[ \t]+$")  # not "from Meta", "to Apple"
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
-# Corroborates a registry name only (an unknown name so described may be any organisation).
-_SEAT_OR_TRADE = re.compile(r",[ \t]+(?:(?:headquartered|based)[ \t]+in|(?:[\w’'-]+[ \t]+){0,2}?(?:maker|issuer|operator"
-                            r"|owner|developer|producer|provider|manufacturer|supplier|retailer|seller)[ \t]+of)\b")
 
 
 def _sentence_initial(body: str, pos: int) -> bool:
@@ -933,12 +955,12 @@ def _named_by_role(body: str, registry: EntityRegistry, starts: list[re.Match[st
         if not words or words[0].casefold() in registry.name_stopwords or (
                 len(words) == 1 and words[0].casefold() in registry.place_words):
             continue
-        before_role = after_preposition and _ROLE_BEFORE.search(body, max(0, start - 40), start)
+        before_role = after_preposition and registry.role_before.search(body, max(0, start - 40), start)
         if "-" in words[-1] and words[-1].rsplit("-", 1)[1].islower():
             continue  # "chief executive of Almaty-based data-centre operator …": a modifier, not the name
         if before_role and words[-1].casefold() in registry.department_words:
             continue  # "vice-president of Corporate Affairs": a department of the company named elsewhere
-        if before_role or _ROLE_AFTER.match(body, name_end):
+        if before_role or registry.role_after.match(body, name_end):
             last_end = name_end
             yield start, name_end, name_end
 
@@ -999,7 +1021,7 @@ def _named_before_role(body: str, registry: EntityRegistry):
     """"Bitexen founder Mert Aydın said …": a name right before a company role in lower case and
     a person's name is the company that person belongs to."""
     # The role first (few hits), then the name that ends right before it.
-    for role in _ROLE_THEN_PERSON.finditer(body):
+    for role in registry.role_then_person.finditer(body):
         m = _NAME_BEFORE_ROLE.search(body, max(0, role.start() - 80), role.start())
         if m is None:
             continue
@@ -1011,8 +1033,6 @@ def _named_before_role(body: str, registry: EntityRegistry):
         yield m.start(1), m.end(1), m.end(1)
 
 
-_ROLE_THEN_PERSON = re.compile(r"[ \t](?:founder|co-founder|cofounder|chief executive|chief executive officer|CEO"
-                               r"|chairman|chairwoman|managing director|general manager|owner)[ \t]+[A-Z][a-z]+[ \t]+[A-Z]")
 _NAME_BEFORE_ROLE = re.compile(rf"(?<![\w’'.-])([{CAPITALS}][\w&’'.-]*(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,2}})$")
 
 
@@ -1033,16 +1053,10 @@ _OWNER = re.compile(r".*[’']s[ \t]+")
 _LIST_SEPARATOR = re.compile(r"[ \t]*,?[ \t]*(?:(and|or)[ \t]+)?")
 
 
-_COMPANY_ROLES = (r"(?:chief executive(?: officer)?|ceo|chief (?:financial|operating|technology|commercial|legal|strategy|risk) officer"
-                  r"|cfo|coo|cto|managing director|chairman|chairwoman|co-founder|founder|general counsel|country manager)")
-_ROLE_BEFORE = re.compile(rf"\b(?:(?:{_COMPANY_ROLES}|president)[ \t]+(?:of|at)|(?:spokesperson|spokesman|spokeswoman)"
-                          rf"[ \t]+(?:for|of|at))[ \t]+$", re.I)  # not "chief executive for West Africa"
-_ROLE_AFTER = re.compile(rf"[’']s[ \t]+(?:{_COMPANY_ROLES}|president)\b", re.I)
 _NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{CAPITALS}][\w&’'-]*)(?:[ \t]+(?:&[ \t]+)?[{CAPITALS}][\w&’'-]*){{0,2}})"
                                     rf"(?=[ \t]*[,;:”\")]|\.(?!\w)|[ \t]+[a-z]|[’']s\b)")
 
 
-_WEAK_ORGANISATION_WORDS = frozenset({"centre", "center", "institute", "trust", "network", "exchange"})
 
 
 def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int, defined: dict[str, str]) -> str:
@@ -1050,7 +1064,7 @@ def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int, de
     "Federal Deposit Insurance Corp.", "Better Markets, an advocacy group"; ``defined`` are the
     article's spelled-out acronyms."""
     org_words = {w.strip(".,").casefold() for w in words} & registry.organisation_words
-    if org_words and not (org_words <= _WEAK_ORGANISATION_WORDS and (appositive := registry.appositive.match(body, end))
+    if org_words and not (org_words <= registry.weak_organisation_words and (appositive := registry.appositive.match(body, end))
                           and not registry.organisation_descriptors.search(appositive.group())):
         return ORGANISATION  # but "Rack Centre, the Lekki-based colocation operator" is a company
     if len(words) == 1 and (definer := defined.get(words[0])) is not None and not registry.organisation_words.isdisjoint(
