@@ -218,7 +218,7 @@ def attribute_statement(
                 if tokens[clause.start].word not in lexicon.subordinators:
                     previous_agents = []  # "… while the bill is debated, and urged …": the speaker goes on
                 # someone else spoke ("The Palm Oil Council said …"); not "while the bill is debated"
-                other_spoke = named is not None or (_has_subject(tokens, clause, lexicon) and any(
+                other_spoke = named is not None or (_has_subject(tokens, clause, lexicon, cue_starts) and any(
                     (tokens[i].word in lexicon.reporting or i in cue_starts) and not tokens[i].quoted
                     for i in range(clause.start, clause.end)))
                 if named:
@@ -717,17 +717,30 @@ def _goes_on_reporting(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
     return True
 
 
-def _has_subject(tokens, clause: _Clause, lx: AttributionLexicon) -> bool:
+def _has_subject(tokens, clause: _Clause, lx: AttributionLexicon, verbs: frozenset[int] = frozenset()) -> bool:
     """Whether a clause names its own subject ("as China's regulator reiterated …"); "…, but
-    that the cap would …" goes on reporting what the previous clause's speaker said."""
+    that the cap would …" goes on reporting what the previous clause's speaker said. ``verbs``
+    are more positions that count as the clause's verb when they read as a finite one (its stance
+    cues: "welcomed", "backs"; not "weeks of lobbying by …")."""
     a = _skip_intro(tokens, clause.start, clause.end, lx)
     if a < clause.end and tokens[a].word == "that" and a > clause.start:
         return False
     if a < clause.end and tokens[a].raw[:1].islower() and (tokens[a].word.endswith("ed") or tokens[a].word in lx.reporting):
         return False  # "…, but considered the remedies disproportionate": the verb's subject came before
-    for i in range(a, min(clause.end, a + 8)):
+    seen, i = 0, a - 1
+    while i + 1 < clause.end:
+        i += 1
+        if i in clause.aside:
+            continue
+        if i > a and "," in tokens[i].gap and tokens[i].word in ("a", "an", "the") and (close := next(
+                (j for j in range(i + 1, min(clause.end, i + 12)) if "," in tokens[j].gap), None)) is not None:
+            i = close - 1  # "The Healthy Living Alliance, a civil-society coalition, welcomed …": past the appositive
+            continue
+        seen += 1
+        if seen > 8:
+            break
         w = tokens[i].word
-        if w in lx.reporting or w in lx.auxiliaries:
+        if w in lx.reporting or w in lx.auxiliaries or (i in verbs and w.endswith(("ed", "s"))):
             # "…, but firmly opposed any treaty": an adverb is no subject
             return i > a and any(tokens[j].word not in lx.anaphor_determiners and not _adverb(tokens[j])
                                  and tokens[j].word not in _NO_SUBJECT for j in range(a, i))

@@ -65,6 +65,17 @@ class _Alias:
     mixed_case: bool = False  # "ReNew", "BlackRock": a capital after the first letter
 
 
+def without_publisher(mentions: list[Mention], source: str | None) -> list[Mention]:
+    """The mentions that are not the article's own publisher: "seen by Pacific Rim Ledger",
+    "subscribe to the Ledger" in an article whose source is Pacific Rim Ledger name no company,
+    whatever else the registry knows by that name."""
+    if not source or not (name := " ".join(source.split())):
+        return mentions
+    folded = name.casefold()
+    return [m for m in mentions if m.person is not None
+            or not ((surface := " ".join(m.surface.split()).casefold()) == folded or folded.endswith(" " + surface))]
+
+
 def _alternation(words) -> str:
     """A regular-expression alternation of literal words, longest first (so "chief executive officer"
     is tried before "chief executive")."""

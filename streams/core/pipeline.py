@@ -9,7 +9,7 @@ from schemas.trusted import trusted
 from streams.core.attribution import (SPEAKER, Attribution, Discourse, article_author, attribute_statement,
                                       opens_turn, opens_with_reference)
 from streams.core.decode import content_hash
-from streams.core.entities import Mention, find_mentions
+from streams.core.entities import Mention, find_mentions, without_publisher
 from streams.core.people import introduced_people
 from streams.core.phrases import WORD
 from streams.core.resources import Resources
@@ -50,6 +50,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
 
     segments = segment_article(body, resources.segmentation)
     mentions, local_entities = find_mentions(body, resources.registry)
+    mentions = without_publisher(mentions, article.source)
     # The article's own organisations shadow nothing in the registry (their ids are new slugs).
     entities = {**resources.registry.entities, **local_entities} if local_entities else resources.registry.entities
     mentions = introduced_people(body, mentions, entities, resources.people)
