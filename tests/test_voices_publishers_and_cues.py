@@ -42,3 +42,32 @@ def test_a_shortened_publisher_name_is_no_company(core_resources):
 def test_a_named_group_taking_a_side_ends_the_company_s_turn(analyse, voice):
     body = LEVY + "Harbor Air Ltd. said it had noted the announcement and declined to comment further. " + voice
     assert label(analyse(body), "harbor-air") == "neutral"
+
+
+CAPITAL = "The central bank on Monday adopted a higher minimum capital requirement for payment firms. "
+SCRAP_AND_REPLACE = ("The grid operator will scrap its first-come, first-served queue for new power stations, replacing "
+                     "it from September with a system that prioritises projects with consents and finance in place. ")
+
+
+@pytest.mark.parametrize("body, stance", [
+    # being glad the rule-maker listened, having argued for it, and what the market needed follow the news
+    (CAPITAL + "“We argued for it during the consultation and we are glad the bank listened,” said Ada Obi, chief "
+     "operating officer of Harbor Pay Ltd.", "support"),
+    (CAPITAL + "“A stronger capital base is what this market has needed for years,” said Ada Obi, chief operating "
+     "officer of Harbor Pay Ltd.", "support"),
+    (CAPITAL + "“Payroll data has to stay at home, which is exactly how it should be,” said Ada Obi, chief "
+     "operating officer of Harbor Pay Ltd.", "support"),
+    # scrapping a rule while replacing it with another is a new rule, not a rollback
+    (SCRAP_AND_REPLACE + "Harbor Pay Ltd. thanked the government for the change, which it said would speed up "
+     "its solar farm.", "support"),
+    # applying for a waiver, costs raised, an alternative preferred
+    (CAPITAL + "Harbor Pay Ltd. said it respects the objectives of the policy but would apply for a waiver for "
+     "its smaller subsidiaries.", "oppose"),
+    (CAPITAL + "Harbor Pay Ltd. said it shares the bank's goals but that the requirement raises costs for small "
+     "firms.", "oppose"),
+    (CAPITAL + "In a submission, Harbor Pay Ltd. asked that the capital floor be dropped in favour of a liquidity "
+     "test.", "oppose"),
+])
+def test_relief_and_request_phrases(analyse, body, stance):
+    title = "Grid operator moves to a new queue for power stations" if body.startswith(SCRAP_AND_REPLACE) else None
+    assert label(analyse(body, title=title), "harbor-pay") == stance
