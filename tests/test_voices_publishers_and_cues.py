@@ -71,3 +71,25 @@ SCRAP_AND_REPLACE = ("The grid operator will scrap its first-come, first-served 
 def test_relief_and_request_phrases(analyse, body, stance):
     title = "Grid operator moves to a new queue for power stations" if body.startswith(SCRAP_AND_REPLACE) else None
     assert label(analyse(body, title=title), "harbor-pay") == stance
+
+
+WALLETS = ("The central bank on Monday issued final regulations for wallet providers, requiring them to spin wallets "
+           "out into separate companies. ")
+EXCISE = "The finance ministry raised the excise on cigarettes by 12% on Monday. "
+REPEAL = "Parliament repealed the levy on mobile money transfers on Tuesday, scrapping a tax it passed in 2022. "
+
+
+@pytest.mark.parametrize("body, stance", [
+    # what is conceded in a "while …," clause counts less than the point made after it
+    (WALLETS + "Harbor Pay Ltd. said that while it favoured a clear licensing regime, the requirement to spin "
+     "wallets out was “disproportionate for a market of this size”.", "oppose"),
+    (WALLETS + "Harbor Pay Ltd. said that although the timeline was disproportionate, it welcomed the rules.", "support"),
+    # asking for a freeze, rewarding criminals, a tax shock; asking for the rule's removal
+    (EXCISE + "Harbor Pay Ltd. said the rise would widen the price gap and urged the ministry to freeze further "
+     "increases for two years.", "oppose"),
+    (EXCISE + "Harbor Pay Ltd. said that “another tax shock will only reward criminal networks.”", "oppose"),
+    (REPEAL + "Harbor Pay Ltd. said it had consistently called for the levy's removal.", "oppose"),
+    (REPEAL + "Harbor Pay Ltd. thanked lawmakers for acting.", "oppose"),
+])
+def test_concessions_and_what_is_asked_for(analyse, body, stance):
+    assert label(analyse(body), "harbor-pay") == stance

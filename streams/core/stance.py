@@ -73,6 +73,8 @@ class StanceLexicon:
     """What a lowering after a target word is an outcome of, not a rollback: "lower prices"."""
     rule_plurals: frozenset[str] = frozenset()
     """Rules named in the plural ("without caps, …"), beside the singular ``rule_nouns``."""
+    concessives: frozenset[str] = frozenset()
+    """Words that open a conceded clause, ended by a comma: "while it favoured a clear regime, …"."""
 
     @classmethod
     def from_data(cls, data: dict) -> "StanceLexicon":
@@ -139,6 +141,24 @@ class StanceLexicon:
         return rollbacks, adoptions
 
 
+def _conceded(tokens: list, regions: list[tuple[int, int]], lexicon: StanceLexicon) -> list[tuple[int, int]]:
+    """The conceded clauses in the speaker's words, as token spans: from a concessive to the
+    comma that ends its clause ("while it favoured a clear licensing regime, …")."""
+    if not regions:
+        return []
+    a, b = min(a for a, _ in regions), max(b for _, b in regions)
+    return [(i, close) for i in range(a, b) if tokens[i].word in lexicon.concessives and "," not in tokens[i].gap
+            and (close := next((j for j in range(i + 2, min(b, i + 20)) if "," in tokens[j].gap), None)) is not None]
+
+
+def _concession_turn(conceded: list[tuple[int, int]], start: int) -> float | None:
+    """How much a cue at ``start`` counts beside the conceded clauses: half inside one, half
+    again after one; None when no concession comes before it."""
+    if any(a <= start < b for a, b in conceded):
+        return 0.5
+    return 1.5 if any(b <= start for _, b in conceded) else None
+
+
 def _sentence_before(words: list[str], start: int, reach: int = 12) -> list[str]:
     """Up to ``reach`` words before ``start``, not past a "." marker (the lead's sentence breaks)."""
     before = words[max(0, start - reach):start]
@@ -186,6 +206,7 @@ def score_stance(
     # a "but" between two of the speaker's regions turns its words too.
     contrasts = [i for i in range(min(a for a, _ in regions), max(b for _, b in regions))
                  if tokens[i].word in lexicon.contrast_words] if regions else []
+    conceded = _conceded(tokens, regions, lexicon)
     # What a company said before counts half of what it says now.
     words = [t.word for t in tokens]
     then = 0.5 if lexicon.past_markers.find(words) else 1.0
@@ -270,7 +291,9 @@ def score_stance(
         contribution = polarity * weight * then * (_NEGATED if neg is not None else 1.0)
         if any(0 < h - m.start <= 8 for h in hedges):
             contribution *= 0.4  # "supports carbon pricing in principle, but …"
-        if contrasts:
+        if conceded and (turn := _concession_turn(conceded, m.start)) is not None:
+            contribution *= turn
+        elif contrasts:
             # "It did not object to X, but said the floor would push drivers out": the turn counts.
             contribution *= 0.5 if any(c > m.start for c in contrasts) else 1.5
         raw += contribution
