@@ -93,3 +93,22 @@ REPEAL = "Parliament repealed the levy on mobile money transfers on Tuesday, scr
 ])
 def test_concessions_and_what_is_asked_for(analyse, body, stance):
     assert label(analyse(body), "harbor-pay") == stance
+
+
+RESIDENCY = "The data-residency rules take effect in March. "
+
+
+@pytest.mark.parametrize("appositive", [
+    "a start-up founded in 2019", "a start-up backed by Sequoia", "a lender listed in Nairobi",
+    "a start-up admitted to the central bank's regulatory sandbox",
+])
+def test_a_participle_in_the_subject_s_appositive_is_not_its_verb(analyse, appositive):
+    body = RESIDENCY + f"Harbor Pay Ltd., {appositive}, said the data-residency clause would force it to abandon its cloud provider."
+    assert label(analyse(body), "harbor-pay") == "oppose"
+
+
+def test_a_company_named_in_an_unknown_name_s_appositive_does_not_speak_for_it(analyse):
+    # (a guard: once the participle "controlled" is no verb, DiDi must not become the subject)
+    body = RESIDENCY + ("Harbor Pay Ltd. said the rules were unworkable. 99, the local app controlled by China's "
+                        "DiDi Global, took the opposite view.")
+    assert label(analyse(body), "didi") == "neutral"

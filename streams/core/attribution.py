@@ -798,6 +798,9 @@ def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozens
         if w in _RELATIVES and _opens_relative(tokens, a, i):
             skip_to = _relative_end(tokens, i, b)  # "X, the platform that listed in Mumbai, said": not its verb
             continue
+        if w.endswith("ed") and (close := _appositive_participle(tokens, a, i, b)) is not None:
+            skip_to = close  # "X, a start-up founded in 2019, said": the participle describes the appositive's noun
+            continue
         if w in lx.reporting or w in lx.auxiliaries:
             return i
         if w not in lx.titles and w not in lx.company_heads and (
@@ -809,6 +812,17 @@ def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozens
 _ARTICLES = frozenset({"the", "a", "an"})
 _RELATIVES = frozenset({"that", "which", "who", "whose"})
 _RELATIVE_END = frozenset(",—–")
+
+
+def _appositive_participle(tokens, a: int, i: int, b: int) -> int | None:
+    """Where the appositive ends when the participle at ``i`` follows its noun ("X, a start-up
+    admitted to the sandbox, said", "X, a lender listed in Nairobi, said"), else None."""
+    opening = next((j for j in range(i - 1, a, -1) if "," in tokens[j].gap), None)
+    if opening is None or tokens[opening].word not in _ARTICLES or i - opening < 2 or "," in tokens[i].gap:
+        return None
+    # (the closing comma may be where the clause being read ends: "X, a lender listed in Nairobi|, said …")
+    return next((j for j in range(i + 1, min(b + 1, len(tokens), i + 12)) if "," in tokens[j].gap and not tokens[j].quoted),
+                None)
 
 
 def _opens_relative(tokens, a: int, i: int) -> bool:
@@ -874,6 +888,11 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     appositive_from: int | None = None  # where a description of the first company agent starts
     members = False  # a list of members has begun ("whose members include …")
     seen: set[int] = set()
+    if a not in at and (head_end := next((j for j in range(a + 1, min(b, a + 4)) if "," in tokens[j].gap), None)) \
+            and tokens[head_end].word in _ARTICLES and all(
+                tokens[j].raw[:1].isupper() or tokens[j].raw[:1].isdigit() for j in range(a, head_end)) and any(
+                tokens[j].word in lx.company_heads for j in range(head_end + 1, min(b, head_end + 4))):
+        appositive_from = head_end  # "99, the local app controlled by China's DiDi Global, took …": a name the registry does not know
     for i in range(a, b):
         k = at.get(i)
         if k is None or k in seen or i in clause.aside:
