@@ -112,3 +112,20 @@ def test_a_company_named_in_an_unknown_name_s_appositive_does_not_speak_for_it(a
     body = RESIDENCY + ("Harbor Pay Ltd. said the rules were unworkable. 99, the local app controlled by China's "
                         "DiDi Global, took the opposite view.")
     assert label(analyse(body), "didi") == "neutral"
+
+
+CAP = "The transport authority on Monday capped ride-hailing commissions at 18%. "
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("the ceiling “does not reflect the real costs of running a safe platform” and that it would continue to seek "
+     "changes", "oppose"),
+    ("the cap would reduce net profit by an estimated 6% but gave no view on the policy itself", "neutral"),
+    ("it was preparing a constitutional challenge at the Supreme Court", "oppose"),
+    ("it had no problem with fighting fraud, but this is not how you do it", "oppose"),
+    ("the ceiling would wipe out 70% of its revenue", "oppose"),
+    ("it had asked for the cap to apply only to trips below 1,000 shillings", "oppose"),
+    ("it had asked for a two-year phase-in", "oppose"),
+])
+def test_what_a_company_says_of_a_cap(analyse, said, stance):
+    assert label(analyse(CAP + f"Harbor Pay Ltd. said {said}."), "harbor-pay") == stance
