@@ -129,3 +129,24 @@ CAP = "The transport authority on Monday capped ride-hailing commissions at 18%.
 ])
 def test_what_a_company_says_of_a_cap(analyse, said, stance):
     assert label(analyse(CAP + f"Harbor Pay Ltd. said {said}."), "harbor-pay") == stance
+
+
+EXPORT_RULE = ("The commerce ministry on Monday adopted a change to investment rules that lets foreign-owned "
+               "marketplaces hold inventory of goods made for export. ")
+EXTENSION = "The trade directorate on Friday extended the laptop import authorisation system by a year. "
+
+
+@pytest.mark.parametrize("body, stance", [
+    (EXPORT_RULE + "Harbor Trade Ltd. has lobbied for the change for more than a year.", "support"),
+    (EXPORT_RULE + "Harbor Trade Ltd. said the change would cut its working-capital needs.", "support"),
+    (EXPORT_RULE + "Harbor Trade Ltd. said the export label was a fig leaf.", "oppose"),
+    (EXPORT_RULE + "Harbor Trade Ltd. said it feared goods would be dumped back into the domestic market.", "oppose"),
+    (EXPORT_RULE + "Harbor Trade Ltd. said the change brought clarity and that it had no interest in reopening it.",
+     "support"),
+    (EXPORT_RULE + "A spokesperson for Harbor Trade Ltd. said it would abide by the court's final decision.", "neutral"),
+    # a delay of the rule's procedure is a harm, not a postponement of the rule
+    (EXTENSION + "Harbor Trade Ltd. said it would have preferred the system to expire as scheduled, arguing that "
+     "approval delays had left some orders stranded at ports.", "oppose"),
+])
+def test_changes_lobbied_for_and_procedures_delayed(analyse, body, stance):
+    assert label(analyse(body), "harbor-trade") == stance

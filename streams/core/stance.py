@@ -73,6 +73,8 @@ class StanceLexicon:
     """What a lowering after a target word is an outcome of, not a rollback: "lower prices"."""
     rule_plurals: frozenset[str] = frozenset()
     """Rules named in the plural ("without caps, …"), beside the singular ``rule_nouns``."""
+    process_nouns: frozenset[str] = frozenset()
+    """Procedures whose delays are harms, not postponements of the rule: "approval delays"."""
     concessives: frozenset[str] = frozenset()
     """Words that open a conceded clause, ended by a comma: "while it favoured a clear regime, …"."""
 
@@ -506,6 +508,8 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
             return False  # "a 45-day review", "a 90-day pause" of each licence is the rule's procedure
         if i + 1 < len(tokens) and tokens[i + 1].word in lexicon.outcome_nouns:
             return False  # "without guaranteeing lower prices": an outcome, not a lowered threshold
+        if i > 0 and tokens[i - 1].word in lexicon.process_nouns:
+            return False  # "approval delays had left orders stranded": the procedure's, not the rule's
         # "could delay the arrival of new products" is a consequence, not a delay of the rule,
         # unless a rule maker is the subject ("the ministry might postpone the higher rate")
         return i == 0 or tokens[i - 1].word not in _MODALS or (i >= 2 and tokens[i - 2].word in lexicon.rule_makers)
@@ -514,7 +518,9 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
                                                         and i + 3 < len(tokens) and tokens[i + 3].word in lexicon.rule_nouns)):
         return True  # "a review of the standards"; not "did not object to the review" of licences
     after = lexicon.inversion_after.get(word)
-    return after is not None and any(tokens[j].word in after for j in range(max(0, i - 4), i))
+    # "another year" is more time; "for more than a year" is how long something went on
+    return after is not None and any(tokens[j].word in after for j in range(max(0, i - 4), i)) and not any(
+        tokens[j].word == "than" for j in range(max(0, i - 3), i))
 
 
 _REVIEWS = frozenset({"review", "reviews"})
