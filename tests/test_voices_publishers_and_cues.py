@@ -150,3 +150,37 @@ EXTENSION = "The trade directorate on Friday extended the laptop import authoris
 ])
 def test_changes_lobbied_for_and_procedures_delayed(analyse, body, stance):
     assert label(analyse(body), "harbor-trade") == stance
+
+
+GOVERNANCE = "The National Assembly on Thursday passed an amendment to the Commercial Act on board elections. "
+
+
+def test_a_participle_aside_between_subject_and_verb_keeps_the_subject(analyse):
+    body = GOVERNANCE + ("Harbor Trade Ltd. said it welcomed the law. A senior executive at Hyundai Motor, speaking on "
+                         "condition of anonymity because the company has not taken a public position, said the law "
+                         "“hands a weapon to short-term funds”.")
+    analysis = analyse(body)
+    assert label(analysis, "hyundai-motor") == "oppose"
+    assert label(analysis, "harbor-trade") == "support"
+
+
+def test_a_managing_director_is_no_participle_aside(analyse):
+    body = GOVERNANCE + ("Gareth Moore, managing director of Harbor Trade Ltd. in Co Down, said small firms would barely "
+                         "be affected, but warned that the threshold had been chosen without any modelling.")
+    assert label(analyse(body), "harbor-trade") == "oppose"
+
+
+@pytest.mark.parametrize("name", ["Truston Asset Management", "Align Partners Capital Management"])
+def test_an_asset_manager_s_name_is_a_company(core_resources, name):
+    from streams.core.entities import find_mentions
+    mentions, _ = find_mentions(f"{name}, which has pressed for governance changes, said it welcomed the law.",
+                                core_resources.registry)
+    assert [m.surface for m in mentions] == [name]
+
+
+@pytest.mark.parametrize("said", [
+    "it had no objection to better logistics, but building the data systems takes time",
+    "the overtime cap itself remained the problem",
+])
+def test_time_needed_and_the_rule_as_the_problem(analyse, said):
+    assert label(analyse(GOVERNANCE + f"Harbor Trade Ltd. said {said}."), "harbor-trade") == "oppose"

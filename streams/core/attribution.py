@@ -455,6 +455,14 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             kind, pending_subordinate = "normal", True
         elif tok.word in _PARENTHETICAL and comma and i + 1 < len(tokens) and "," in tokens[i + 1].gap:
             continue  # "StubHub, meanwhile, says …": an aside, not a new clause
+        elif comma and tok.word.endswith("ing") and tok.raw[:1].islower() and tok.word not in lx.titles and (
+                i + 1 < len(tokens) and tokens[i + 1].word not in lx.titles) and (close := next(
+                (j for j in range(i + 1, min(len(tokens), i + 25)) if "," in tokens[j].gap and not tokens[j].quoted),
+                None)) is not None and tokens[close].word in lx.reporting and not tokens[close].quoted:
+            # "A senior executive at X, speaking on condition of anonymity because the company has not
+            # taken a position, said …": the participle's clause is an aside; the subject goes on
+            aside.update(range(i, close))
+            continue
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
             kind = "according" if tok.word == "according" else "normal"
             subordinate_open = tok.word in _CONCESSIVE
