@@ -184,3 +184,25 @@ def test_an_asset_manager_s_name_is_a_company(core_resources, name):
 ])
 def test_time_needed_and_the_rule_as_the_problem(analyse, said):
     assert label(analyse(GOVERNANCE + f"Harbor Trade Ltd. said {said}."), "harbor-trade") == "oppose"
+
+
+FORWARD = "The ministry on Monday proposed bringing the data-protection deadline forward to November. "
+
+
+def test_she_after_an_unnamed_spokesperson_is_the_spokesperson(analyse):
+    body = FORWARD + ("Harbor Trade Ltd. urged the ministry to stick to the original date. “It is not a six-month "
+                      "job,” said Rahul Chari, co-founder of Harbor Trade.\n\nA Swiggy spokesperson said the company "
+                      "had “no concerns” about the earlier deadline. “Faster protection for users is a good thing,” "
+                      "she said.")
+    analysis = analyse(body)
+    assert label(analysis, "harbor-trade") == "oppose"
+    assert label(analysis, "swiggy") == "support"
+
+
+@pytest.mark.parametrize("body, stance", [
+    (FORWARD + "“Citizens deserve these protections sooner rather than later,” a Harbor Trade Ltd. spokesperson said.",
+     "support"),
+    (FORWARD + "Harbor Trade Ltd. said it supported the law's objectives but not the new date.", "oppose"),
+])
+def test_protections_deserved_and_a_date_not_supported(analyse, body, stance):
+    assert label(analyse(body), "harbor-trade") == stance

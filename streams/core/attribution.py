@@ -913,8 +913,9 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             continue  # "AliExpress, the international marketplace of Alibaba Group": the parent is not speaking
         m = mentions[k]
         speaker = Speaker(m.person or m.surface, m.entity_id)
-        if m.possessive and m.person is None and _titled(tokens, _mention_end(i, at, k) + 1, b, lx):
-            speaker = speaker._replace(role=True)  # "Wells Fargo’s chief executive": a person, for a later "he"
+        if m.person is None and _titled(tokens, _mention_end(i, at, k) + 1, b, lx):
+            # "Wells Fargo’s chief executive", "A Swiggy spokesperson": a person, for a later "he" or "she"
+            speaker = speaker._replace(role=True)
         if appositive_from is not None and i > appositive_from:
             continue  # "Coca-Cola FEMSA, the world's largest Coca-Cola franchise bottler": a description
         # "… include Shell, BP and TotalEnergies": a list goes on after commas as after "and".
