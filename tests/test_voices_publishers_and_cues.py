@@ -206,3 +206,30 @@ def test_she_after_an_unnamed_spokesperson_is_the_spokesperson(analyse):
 ])
 def test_protections_deserved_and_a_date_not_supported(analyse, body, stance):
     assert label(analyse(body), "harbor-trade") == stance
+
+
+MARGINS = "The drug-pricing regulator on Monday proposed a 30% cap on trade margins for medicines. "
+
+
+def test_an_ambiguous_name_opening_a_sentence_counts_once_the_article_names_the_company(analyse, core_resources):
+    from streams.core.entities import find_mentions
+    body = MARGINS + ("Lupin, to its credit, has broken ranks. Its managing director told me the cap is good for "
+                      "patients. Lupin would not oppose the proposal, he said.")
+    assert [m.surface for m in find_mentions(body, core_resources.registry)[0]] == ["Lupin", "Lupin"]
+    assert label(analyse(body), "lupin") == "support"
+    alone = MARGINS + "Lupin, to its credit, has broken ranks."
+    assert find_mentions(alone, core_resources.registry)[0] == []  # the flower, for all the article says
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    (MARGINS + "Harbor Trade Ltd. pushed during government consultations for an exemption for small pharmacies, "
+     "according to two people familiar with the talks.", "harbor-trade", "oppose"),
+    (MARGINS + "Harbor Trade Ltd. said it would comply with whatever rules are enacted.",
+     "harbor-trade", "neutral"),
+    # a licensee or an organiser in the appositive is a company
+    (MARGINS + "Paga, one of the oldest drug licensees, said it opposed the cap.", "paga", "oppose"),
+    (MARGINS + "Nodwin Gaming, the tournament organiser in which Krafton holds a stake, also welcomed the rules.",
+     "krafton", "neutral"),
+])
+def test_exemptions_pushed_for_whatever_rules_and_licensees(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

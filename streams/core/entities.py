@@ -300,6 +300,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     surnames: set[str] = set()  # "Greg Abbott" was a person: a later "Abbott" is him too
     first_words: dict[str, str] = {}  # the first word of each name written in full, and whose it is
     short_names: dict[str, str] = {}  # the same, for a later reference by that word alone
+    uncorroborated: list[tuple[int, int, _Alias]] = []  # ambiguous names opening a sentence
     last_end = 0
     for m in starts:
         start = m.start()
@@ -309,6 +310,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         if word not in registry.trie and word not in local_trie and word not in short_names:
             continue  # most capitalised words start no name
         hit = None
+        pending = None
         for end, alias in _candidates(body, start, m.end(), word, tries):
             if (not alias.person and alias.entity_id not in local_entities
                     and any(s <= start < e and end <= e for s, e in unknown_spans)):
@@ -319,15 +321,20 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
                     and alias.entity_id in registry.entities \
                     and registry.entities[alias.entity_id].name.split()[0].casefold() not in definer.split():
                 continue  # "Conseil du Café-Cacao (CCC)": this article's CCC, not the registry's
-            if _acceptable(body, start, end, alias, registry, seen_entities, seen_people, surnames):
+            accepted = _acceptable(body, start, end, alias, registry, seen_entities, seen_people, surnames)
+            if accepted:
                 hit = (alias, end)
                 break
+            if accepted is None and pending is None:
+                pending = (start, end, alias)
         if hit is None and word in short_names and _short_reference(body, start, m.end(), word, registry):
             # "Latitude Financial Services …" then "Latitude said": the name on second reference
             end = m.end()
             mentions.append(Mention(start, end, short_names[word], body[start:end], None, bool(_POSSESSIVE.match(body, end))))
             last_end = end
             continue
+        if hit is None and pending is not None:
+            uncorroborated.append(pending)
         if hit is None or _dateline_credit(body, start, end) or _medium(body, start, hit[1]):
             continue
         if len(hit[0].tokens) == 1 and registry.multiword_places is not None \
@@ -370,6 +377,11 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
         if alias.person:
             seen_people[alias.person] = len(mentions)
         last_end = end
+    late = [Mention(start, end, alias.entity_id, body[start:end], None, bool(_POSSESSIVE.match(body, end)))
+            for start, end, alias in uncorroborated if alias.entity_id in seen_entities and alias.person is None
+            and not any(m.start < end and start < m.end for m in mentions)]
+    if late:
+        mentions = sorted(mentions + late, key=lambda m: m.start)
     return mentions, local_entities
 
 
@@ -434,7 +446,9 @@ def _next_word(body: str, end: int) -> str:
 
 
 def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_entities, seen_people,
-                surnames: set[str]) -> bool:
+                surnames: set[str]) -> bool | None:
+    """Whether the alias at ``body[start:end]`` names its entity here; None when it would if the
+    article names that entity elsewhere ("Lupin, to its credit, has broken ranks" opening a sentence)."""
     first = body[start]
     if alias.lower_start:
         word = body[start:start + len(alias.tokens[0])]
@@ -518,8 +532,10 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if _MEDIUM_BEFORE.search(body, max(0, start - 24), start) or _PRODUCT_BEFORE.search(body, max(0, start - 30), start):
         return False  # "wrote on X" is a medium, "HyperCLOVA X" a product
     # An acronym that is also an abbreviation ("GM corn", "BT cotton") needs more than a place mid-sentence.
-    return not strict and not _sentence_initial(body, start) and not (
-        alias.upper and _LOWER_AFTER.match(body, end) and following not in registry.name_stopwords)  # not "HKT to apply"
+    if strict or (alias.upper and _LOWER_AFTER.match(body, end) and following not in registry.name_stopwords):
+        return False  # not "HKT to apply"
+    # Opening a sentence, the word may be the common one: the name only if the article names the company elsewhere.
+    return None if _sentence_initial(body, start) else True
 
 
 _HEADING_THE = re.compile(r"\.[ \t]+The[ \t]")
