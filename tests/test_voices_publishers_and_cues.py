@@ -233,3 +233,33 @@ def test_an_ambiguous_name_opening_a_sentence_counts_once_the_article_names_the_
 ])
 def test_exemptions_pushed_for_whatever_rules_and_licensees(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+PROBE = "Japan's antitrust regulator opened a probe under the smartphone act on Tuesday. "
+
+
+@pytest.mark.parametrize("body, stance", [
+    (PROBE + "“We had no problem with Google's old system,” said the president of Harbor Games K.K.", "oppose"),
+    (PROBE + "The president of Harbor Games K.K. said he would rather the regulator exempt small developers from "
+     "the billing provisions altogether.", "oppose"),
+    (PROBE + "The president of Harbor Games K.K. urged the commission to “apply the law in full”.", "support"),
+])
+def test_the_old_system_what_one_would_rather_and_the_law_in_full(analyse, body, stance):
+    assert label(analyse(body), "harbor-games") == stance
+
+
+def test_an_acronym_the_registry_knows_for_a_regulator_names_a_company_with_a_legal_form(core_resources):
+    from streams.core.entities import find_mentions
+    body = "KCC Corp., which holds a large block of its own shares, warned in a filing. KCC said it would appeal."
+    mentions, local = find_mentions(body, core_resources.registry)
+    assert [(m.surface, m.entity_id) for m in mentions] == [("KCC Corp", "kcc-corp"), ("KCC", "kcc-corp")]
+    assert local["kcc-corp"].is_company
+    assert find_mentions("The KCC said on Monday.", core_resources.registry)[0][0].entity_id == "kcc"
+
+
+def test_an_acronym_spelled_out_in_lower_case_names_no_company(core_resources):
+    from streams.core.entities import find_mentions
+    body = "Laptops made under the production-linked incentive (PLI) scheme count. The PLI scheme is popular."
+    assert find_mentions(body, core_resources.registry)[0] == []
+    named = "Premier Lotteries Ireland (PLI) said it opposed the levy. PLI added that it would appeal."
+    assert {m.entity_id for m in find_mentions(named, core_resources.registry)[0]} == {"premier-lotteries-ireland"}

@@ -722,10 +722,13 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         starts = [i for i in range(len(words)) if i == 0 or words[i - 1].endswith(("’s", "'s"))
                   or words[i - 1].casefold() in registry.name_stopwords]
         before = _CAPITALISED_BEFORE.search(body, max(0, name_start - 40), name_start)
-        if any(_registry_name(registry, tuple(t.casefold() for t in _TOKEN.findall(" ".join(words[i:]))))
-               for i in starts) or (before is not None and _registry_name(
-                   registry, tuple(t.casefold() for t in _TOKEN.findall(before.group(1) + " " + " ".join(words))))):
-            continue  # "Bank of America Corp.", "Critics of Shell Plc", "Mark Cuban Cost Plus Drug Co.": the registry's
+        # "Bank of America Corp.", "Critics of Shell Plc", "Mark Cuban Cost Plus Drug Co.": the registry's;
+        # but "KCC Corp." is a company of its own
+        if not _body_acronym(registry, " ".join(words), tuple(t.casefold() for t in _TOKEN.findall(" ".join(words)))) and (
+                any(_registry_name(registry, tuple(t.casefold() for t in _TOKEN.findall(" ".join(words[i:]))))
+                    for i in starts) or (before is not None and _registry_name(
+                        registry, tuple(t.casefold() for t in _TOKEN.findall(before.group(1) + " " + " ".join(words)))))):
+            continue
         owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) or _DESCRIPTOR.search(w)),
                     default=-1)
         words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton; "New York-listed Coupang Inc." Coupang
@@ -740,9 +743,11 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
             continue  # "Co., Ltd." and the "C.V." of "S.A. de C.V." name nobody
         name = " ".join(words)
         name_tokens = tuple(t.casefold() for t in _TOKEN.findall(name))
-        if _registry_name(registry, name_tokens):
+        if _registry_name(registry, name_tokens) and not _body_acronym(registry, name, name_tokens):
             continue  # "Alibaba Group Holding Ltd" is the registry's Alibaba
         entity_id = slugify(name)
+        if entity_id in registry.entities and not registry.entities[entity_id].is_company:
+            entity_id = slugify(body[name_start:mention_end])  # "KCC Corp.": not the regulator's id "kcc"
         if entity_id in registry.entities or entity_id in entities:
             continue
         full = body[name_start + body[name_start:name_end].find(words[0]):mention_end].rstrip(".")
@@ -855,7 +860,21 @@ def _acronym_definitions(body: str) -> dict[str, str]:
         definer = _DEFINER_BEFORE.search(body, max(0, m.start() - 160), m.start())
         if definer is not None:
             defined.setdefault(m.group(1), definer.group(1).casefold())
+        elif (spelled := _spelled_in_lower_case(body, m.start(), m.group(1))) is not None:
+            defined.setdefault(m.group(1), spelled)
     return defined
+
+
+def _spelled_in_lower_case(body: str, end: int, acronym: str) -> str | None:
+    """The words before ``end`` whose initials spell the acronym, in any case: "the production-linked
+    incentive (PLI) scheme" defines PLI, which then names no company of those letters."""
+    letters = acronym.casefold()
+    if not letters.isalpha():
+        return None
+    words = _TOKEN.findall(body[max(0, end - 25 * len(letters)):end])[-len(letters):]
+    if len(words) == len(letters) and "".join(w[0] for w in words).casefold() == letters:
+        return " ".join(words).casefold()
+    return None
 
 
 _BRACKETED_WORD_BEFORE = re.compile(rf"\([{CAPITALS}][\w&’' -]*\) $")
@@ -1113,6 +1132,13 @@ _REPRESENTS = re.compile(r",[ \t]+(?:(?:which|that|who)[ \t]+(?:represents|speak
 
 _BODY_APPOSITIVE = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?"
                               r"(?:body|association|federation|council|lobby|organisation|organization|alliance|chamber|union)\b")
+
+
+def _body_acronym(registry: EntityRegistry, name: str, name_tokens: tuple[str, ...]) -> bool:
+    """Whether a name written with a legal form is an acronym the registry knows only for
+    regulators or publishers: "KCC Corp." is a company, not the Korea Communications Commission."""
+    aliases = [a for a in registry.index.get(name_tokens[0], ()) if a.tokens == name_tokens and a.person is None]
+    return name.isupper() and bool(aliases) and not any(registry.entities[a.entity_id].is_company for a in aliases)
 
 
 def _registry_name(registry: EntityRegistry, name_tokens: tuple[str, ...]) -> bool:
