@@ -263,3 +263,12 @@ def test_an_acronym_spelled_out_in_lower_case_names_no_company(core_resources):
     assert find_mentions(body, core_resources.registry)[0] == []
     named = "Premier Lotteries Ireland (PLI) said it opposed the levy. PLI added that it would appeal."
     assert {m.entity_id for m in find_mentions(named, core_resources.registry)[0]} == {"premier-lotteries-ireland"}
+
+
+CHIPS = "The industry ministry on Monday issued chip-subsidy decrees with a clawback clause for plants in China. "
+
+
+def test_a_company_s_act_told_by_someone_else_is_the_company_s(analyse):
+    body = CHIPS + ("Harbor Chips Ltd., which operates a major fab in Wuxi, has asked the ministry to exempt existing "
+                    "plants from the clawback clause, he said.")
+    assert label(analyse(body), "harbor-chips") == "oppose"

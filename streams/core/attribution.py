@@ -537,6 +537,9 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             # content is about speaks through the unnamed spokesman, whoever spoke before.
             names = _unknown_names(tokens, tail, b, at, lx)
             return [Speaker(names[0][1], subject.entity_id) if names else subject], (a, b), None
+        if subject is not None and _acts_on_a_cue(tokens, a, tail, at, lx, cues, aside):
+            # "SK hynix has asked the ministry to exempt its plants, he said": whoever tells it, the act is the company's
+            return [subject], (a, tail), None
         agents = _np_agents(tokens, tail, b, mentions, at, entities, lx, discourse, clause)
         named = None if agents else _named_speaker(tokens, tail, b, at, lx)
         if named is not None and (
@@ -567,6 +570,15 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             return [Speaker(named.name if named else tokens[a].raw, owned)], (p, b), None
         return None, (p, b), named
     return agents, (p, b), None
+
+
+def _acts_on_a_cue(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozenset[int], aside) -> bool:
+    """Whether the clause's verb, past its auxiliaries, is a stance cue ("has asked the ministry to
+    …", "lobbied against")."""
+    p = _predicate(tokens, a, b, at, lx, cues, aside)
+    while p is not None and p < b and tokens[p].word in lx.auxiliaries and p not in cues:
+        p += 1
+    return p is not None and p < b and p in cues
 
 
 def _owned_company(tokens, a: int, b: int, mentions, at, entities, lx: AttributionLexicon,
