@@ -272,3 +272,14 @@ def test_a_company_s_act_told_by_someone_else_is_the_company_s(analyse):
     body = CHIPS + ("Harbor Chips Ltd., which operates a major fab in Wuxi, has asked the ministry to exempt existing "
                     "plants from the clawback clause, he said.")
     assert label(analyse(body), "harbor-chips") == "oppose"
+
+
+def test_a_long_company_appositive_and_a_civil_society_group(core_resources):
+    from streams.core.entities import find_mentions
+    body = ("Teraco Data Environments, the country's largest carrier-neutral data centre operator, said the rules "
+            "help. MainOne, the West African data centre and subsea cable operator, said it supports them. "
+            "Civil-society group Outa said it was studying a court challenge.")
+    mentions, local = find_mentions(body, core_resources.registry)
+    kinds = {m.surface: (local.get(m.entity_id) or core_resources.registry.entities[m.entity_id]).type for m in mentions}
+    assert kinds.get("Teraco Data Environments") == "company" and kinds.get("MainOne") == "company"
+    assert kinds.get("Outa") in (None, "organisation")

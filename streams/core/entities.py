@@ -214,7 +214,7 @@ class EntityRegistry:
                     r"|confirmed|announced|insisting|arguing|adding|saying|noting|warning)\b)[a-z]+(?:-[a-z]+)?(?:ed|ing))\b)")
         # (no preposition before the head: "Second, a permanent lighter lane for companies" is no company's)
         appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of (?:the|our|its|their|its)|one of)[ \t]+"
-                                rf"(?:(?!(?:for|of|to|with|in|on|at|by|from|than|between)[ \t])[\w’'-]+[ \t]+){{0,4}}?"
+                                rf"(?:(?!(?:for|of|to|with|in|on|at|by|from|than|between)[ \t])[\w’'-]+[ \t]+){{0,7}}?"
                                 rf"(?:{heads})s?\b(?![’']s){head_end}"
                                 rf"|(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
                                 # "Ubud Villa Collective, which manages 35 villas": what only a business does
