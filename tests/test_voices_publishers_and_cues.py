@@ -283,3 +283,14 @@ def test_a_long_company_appositive_and_a_civil_society_group(core_resources):
     kinds = {m.surface: (local.get(m.entity_id) or core_resources.registry.entities[m.entity_id]).type for m in mentions}
     assert kinds.get("Teraco Data Environments") == "company" and kinds.get("MainOne") == "company"
     assert kinds.get("Outa") in (None, "organisation")
+
+
+CRYPTO = "Parliament passed the crypto act on Tuesday, setting a minimum capital of 50 million shillings. "
+
+
+@pytest.mark.parametrize("body, stance", [
+    (CRYPTO + "Harbor Pay Ltd. said it would lobby Parliament to introduce a tiered capital regime instead.", "oppose"),
+    (CRYPTO + "Harbor Pay Ltd. called the act “the clearest investment signal this sector has ever had”.", "support"),
+])
+def test_a_tiered_regime_asked_for_and_the_clearest_signal(analyse, body, stance):
+    assert label(analyse(body), "harbor-pay") == stance

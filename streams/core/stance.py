@@ -660,8 +660,11 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
             if word in lexicon.rule_nouns:
                 return 1, span.start + k + 1
         return None
-    if found[0].start > 0 and words[found[0].start - 1] in _ADJECTIVE_MARKERS and words[found[0].start].endswith("ed"):
-        return None  # "want to start with the SEC's amended custody rule": a participle before a noun, no action
+    if found[0].start > 0 and words[found[0].start - 1] in _ADJECTIVE_MARKERS and words[found[0].start].endswith("ed") \
+            and found[0].end - found[0].start == 1:
+        # "want to start with the SEC's amended custody rule": a participle before a noun, no action
+        # (but "a tiered capital regime" is a phrase of the lexicon's own)
+        return None
     polarity = found[0].value
     if polarity > 0 and len(found) > 1 and found[1].value < 0 and found[1].start - found[0].end <= 1:
         found = found[1:]  # "urged regulators to adopt a 24-month transition": what is to be adopted is a relief
