@@ -289,7 +289,7 @@ CRYPTO = "Parliament passed the crypto act on Tuesday, setting a minimum capital
 
 
 @pytest.mark.parametrize("body, stance", [
-    (CRYPTO + "Harbor Pay Ltd. said it would lobby Parliament to introduce a tiered capital regime instead.", "oppose"),
+    (CRYPTO + "Harbor Pay Ltd. said it would lobby Parliament to introduce a tiered capital regime.", "oppose"),
     (CRYPTO + "Harbor Pay Ltd. called the act “the clearest investment signal this sector has ever had”.", "support"),
 ])
 def test_a_tiered_regime_asked_for_and_the_clearest_signal(analyse, body, stance):
