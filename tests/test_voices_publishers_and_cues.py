@@ -294,3 +294,20 @@ CRYPTO = "Parliament passed the crypto act on Tuesday, setting a minimum capital
 ])
 def test_a_tiered_regime_asked_for_and_the_clearest_signal(analyse, body, stance):
     assert label(analyse(body), "harbor-pay") == stance
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("Rivian's chief policy officer, Jordan Ames, just posted on LinkedIn: “Today's vote is a gift.”", "linkedin"),
+    ("The company said it would raise the issue through the Independent Petroleum Producers Group (IPPG).",
+     "independent-petroleum-producers-group"),
+])
+def test_a_medium_posted_on_and_a_producers_group_are_no_companies(core_resources, body, absent):
+    from streams.core.entities import find_mentions
+    assert absent not in {m.entity_id for m in find_mentions(body, core_resources.registry)[0]}
+
+
+def test_a_directorate_general_is_an_organisation(core_resources):
+    from streams.core.entities import find_mentions
+    body = "The resolution by the Dirección General de Aguas (DGA), part of the Ministry of Public Works, applies."
+    mentions, local = find_mentions(body, core_resources.registry)
+    assert mentions and all(local[m.entity_id].type == "organisation" for m in mentions)

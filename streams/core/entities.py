@@ -572,11 +572,13 @@ _SPELLED_OUT = re.compile(r",[ \t]+the[ \t]+((?:[A-Z][\w&’'.-]*[ \t]*){1,6})")
 
 def _medium(body: str, start: int, end: int) -> bool:
     """Whether a platform is only where something was said: "in a LinkedIn post", "an X video"."""
-    return _MEDIUM_AFTER.match(body, end) is not None and _DETERMINER_BEFORE.search(body, max(0, start - 8), start) is not None
+    return (_MEDIUM_AFTER.match(body, end) is not None and _DETERMINER_BEFORE.search(body, max(0, start - 8), start) is not None
+            ) or _POSTED_ON.search(body, max(0, start - 16), start) is not None  # "just posted on LinkedIn: “…”"
 
 
 _MEDIUM_AFTER = re.compile(r"[ \t]+(?:post|posts|video|videos|account|page|livestream|thread)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|his|her|its|their|our|my)[ \t]+$")
+_POSTED_ON = re.compile(r"\b(?:posted|posts|post|wrote|writes|tweeted|tweets|shared)[ \t]+(?:on|via)[ \t]+$")
 
 
 def _dateline_credit(body: str, start: int, end: int) -> bool:
