@@ -243,6 +243,8 @@ PROBE = "Japan's antitrust regulator opened a probe under the smartphone act on 
     (PROBE + "The president of Harbor Games K.K. said he would rather the regulator exempt small developers from "
      "the billing provisions altogether.", "oppose"),
     (PROBE + "The president of Harbor Games K.K. urged the commission to “apply the law in full”.", "support"),
+    (PROBE + "The president of Harbor Games K.K. said it asked for small studios to be exempted, and hoped the "
+     "commission would apply the law narrowly.", "oppose"),
 ])
 def test_the_old_system_what_one_would_rather_and_the_law_in_full(analyse, body, stance):
     assert label(analyse(body), "harbor-games") == stance
