@@ -313,3 +313,25 @@ def test_a_directorate_general_is_an_organisation(core_resources):
     body = "The resolution by the Dirección General de Aguas (DGA), part of the Ministry of Public Works, applies."
     mentions, local = find_mentions(body, core_resources.registry)
     assert mentions and all(local[m.entity_id].type == "organisation" for m in mentions)
+
+
+UTAH = "Utah's app store age law took effect on Wednesday. "
+
+
+def test_a_colon_before_names_opens_their_clause(analyse):
+    analysis = analyse(UTAH + "The measure has exposed a divide: Meta and Match Group lobbied for it in Salt Lake "
+                              "City, while Apple fought it at every stage.")
+    assert (label(analysis, "meta"), label(analysis, "match-group"), label(analysis, "apple")) == (
+        "support", "support", "oppose")
+
+
+def test_a_transcript_label_before_a_name_is_no_clause_of_its_own(analyse):
+    body = UTAH + ("Harbor Custody Ltd. held its earnings call on Tuesday.\n\nMei Lin, Chief Financial Officer: "
+                   "Anchorage is a strong competitor, and the rule applies to all of us equally.")
+    assert label(analyse(body), "anchorage-digital") == "neutral"
+
+
+def test_the_speaker_s_own_because_clause_does_not_end_its_turn(analyse):
+    body = UTAH + ("Apple said it had built the required tools only because it was legally obliged to, and warned "
+                   "that the approach “undermines the privacy of all users.”")
+    assert label(analyse(body), "apple") == "oppose"

@@ -218,7 +218,10 @@ def attribute_statement(
                 if tokens[clause.start].word not in lexicon.subordinators:
                     previous_agents = []  # "… while the bill is debated, and urged …": the speaker goes on
                 # someone else spoke ("The Palm Oil Council said …"); not "while the bill is debated"
-                other_spoke = named is not None or (_has_subject(tokens, clause, lexicon, cue_starts) and any(
+                # (not the speaker itself: "Apple said it had built the tools only because it was obliged to, and warned …")
+                other_spoke = (named is not None and (named.entity_id is None or named.entity_id not in {
+                    p.entity_id for p in previous_agents})) or (
+                    _has_subject(tokens, clause, lexicon, cue_starts) and any(
                     (tokens[i].word in lexicon.reporting or i in cue_starts) and not tokens[i].quoted
                     for i in range(clause.start, clause.end)))
                 if named:
@@ -429,7 +432,11 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
         gap = tok.gap
         comma = "," in gap or "–" in gap or "—" in gap
         kind = None
-        if ";" in gap:
+        if ";" in gap or (":" in gap and i in at and i - starts[-1].start > 2 and tokens[i - 1].word not in lx.reporting
+                          and at.keys().isdisjoint(range(starts[-1].start, i))
+                          and any(tokens[j].raw[:1].islower() for j in range(starts[-1].start, i))):
+            # "The measure has exposed a divide: Meta lobbied for it, …": a colon before a name opens a
+            # clause of its own; not after "said:", nor a label ("Shopify: The platform …", "Mei Lin, CFO: …")
             kind = "normal"
         elif pending_subordinate and comma and tok.word in ("a", "an", "the") and i - 1 in at and (
                 close := next((j for j in range(i + 1, min(len(tokens), i + 15)) if "," in tokens[j].gap
