@@ -335,3 +335,25 @@ def test_the_speaker_s_own_because_clause_does_not_end_its_turn(analyse):
     body = UTAH + ("Apple said it had built the required tools only because it was legally obliged to, and warned "
                    "that the approach “undermines the privacy of all users.”")
     assert label(analyse(body), "apple") == "oppose"
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    (UTAH + "Laura Kwan, Meta's vice president, said the company hoped Congress would adopt a national version.",
+     "meta", "support"),
+    (UTAH + "“They're welcome to come and run one of our servers for a week,” said the founder of Harbor Forums Ltd.",
+     "harbor-forums", "neutral"),
+    (UTAH + "“I'd settle for a proper exemption for low-risk sites,” said the founder of Harbor Forums Ltd.",
+     "harbor-forums", "oppose"),
+    (UTAH + "Harbor Forums Ltd. said it would leave the US market rather than scan its users' faces.",
+     "harbor-forums", "oppose"),
+])
+def test_hopes_invitations_settling_and_threats_to_leave(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance
+
+
+def test_a_company_withdrawing_its_own_feature_is_no_rollback_of_the_rule(analyse):
+    body = ("Apple said on Friday it would withdraw its Advanced Data Protection feature for new users in Britain, "
+            "after the government used the Investigatory Powers Act to demand access to encrypted data. "
+            "Apple said it was “deeply disappointed” to withdraw the feature.")
+    assert label(analyse(body, title="Apple withdraws encryption feature in UK after government demand"),
+                 "apple") == "oppose"
