@@ -357,3 +357,18 @@ def test_a_company_withdrawing_its_own_feature_is_no_rollback_of_the_rule(analys
             "Apple said it was “deeply disappointed” to withdraw the feature.")
     assert label(analyse(body, title="Apple withdraws encryption feature in UK after government demand"),
                  "apple") == "oppose"
+
+
+GRID = "The energy regulator on Tuesday published its decision on connecting data centres to the grid. "
+CLOUD = "The European Commission on Monday published draft cloud sovereignty criteria for public tenders. "
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    (GRID + "Harbor Compute Ltd. welcomed the 18-month transitional window, saying it gave the company breathing room.",
+     "harbor-compute", "oppose"),
+    (CLOUD + "Harbor Compute Ltd. said the criteria should be binding rather than advisory.", "harbor-compute", "support"),
+    (CLOUD + "Harbor Compute Ltd. urged the Commission to drop ownership tests in favour of technical safeguards.",
+     "harbor-compute", "oppose"),
+])
+def test_windows_binding_criteria_and_alternatives(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance
