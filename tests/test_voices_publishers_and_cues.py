@@ -372,3 +372,19 @@ CLOUD = "The European Commission on Monday published draft cloud sovereignty cri
 ])
 def test_windows_binding_criteria_and_alternatives(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+METHANE_DELAY = ("The EPA on Thursday gave oil and gas producers up to 18 additional months to comply with its "
+                 "methane standards. ")
+
+
+@pytest.mark.parametrize("said, stance", [
+    # judging "this" opening the quotation judges the news: here a delay
+    ("“This is common sense,” said Marcy Halvorsen, vice president at Harbor Oil Ltd.", "oppose"),
+    # attacking the rule's critics, with the cue in quotation marks after an auxiliary
+    ("Chief executive Priya Nandakumar of Harbor Oil Ltd. said the rule's critics had “wildly overstated” the "
+     "cost of compliance.", "support"),
+])
+def test_judging_this_and_the_rule_s_critics_in_delay_news(analyse, said, stance):
+    body = METHANE_DELAY + said
+    assert label(analyse(body, title="EPA pushes back methane deadlines for oil and gas wells"), "harbor-oil") == stance

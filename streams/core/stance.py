@@ -464,6 +464,9 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
                     i > 0 and tokens[i - 1].word in _BE_FORMS)):  # 'the extra year was "necessary and welcome"'
                 if i > 0 and not _CLAUSE_STOP.intersection(tokens[i].gap) and _is_target(tokens, i - 1, lexicon):
                     return i - 1  # 'called the postponement "necessary and overdue"'
+                if i > 1 and not _CLAUSE_STOP.intersection(tokens[i].gap) and (
+                        tokens[i - 1].word in _HAVE_FORMS or tokens[i - 1].word in _BE_FORMS) and _is_target(tokens, i - 2, lexicon):
+                    return i - 2  # 'the rule's critics had "wildly overstated" the cost'
                 break
     return None
 
@@ -471,13 +474,19 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
 def _subject_target(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
     """A delay, repeal or exemption right before a cue verb, as its subject: "said the delay
     “punishes companies that prepared”"."""
-    for i in range(start - 1, max(-1, start - 3), -1):
+    for i in range(start - 1, max(-1, start - 4), -1):
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap) and tokens[i + 1].gap.strip(" “”\"'’"):
             return None  # a clause break ("… to retain the full exemption, warning that …"), not an opening quote
-        if _is_target(tokens, i, lexicon) and i > 0 and tokens[i - 1].word in _DETERMINERS and (
-                i == start - 1 or tokens[i + 1].word in _MODALS or tokens[i + 1].word in _BE_FORMS):
-            return i  # "the delay", "this exemption"; not "support lower costs", "the lower threshold exceeds"
+        if _is_target(tokens, i, lexicon) and i > 0 and (tokens[i - 1].word in _DETERMINERS or tokens[i - 1].word == "s") and (
+                i == start - 1 or all(t.word in _MODALS or t.word in _BE_FORMS or t.word in _HAVE_FORMS
+                                      or (t.word.endswith("ly") and t.raw[:1].islower()) for t in tokens[i + 1:start])):
+            # "the delay", "this exemption", "the rule's critics had “wildly overstated” …"; not "support lower
+            # costs", "the lower threshold exceeds"
+            return i
     return None
+
+
+_HAVE_FORMS = frozenset({"has", "have", "had"})
 
 
 def _judges_rule(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
@@ -538,6 +547,9 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
     if (evaluative or passive) and any(_news_reference(tokens, i, lexicon)
                                        for i in range(max(0, start - lexicon.object_window), start)):
         return True
+    if evaluative and start >= 2 and tokens[start - 1].word in _BE_FORMS and tokens[start - 2].word in ("this", "that") \
+            and (start == 2 or _CLAUSE_STOP.intersection(tokens[start - 2].gap) or tokens[start - 2].quoted != tokens[start - 3].quoted):
+        return True  # "“This is common sense,” said …" opening the statement: the news is what is judged
     # the cue's subject: "the decision recognizes the science and gives certainty to producers"
     for i in range(start - 1, max(-1, start - 7), -1):
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap) or tokens[i].quoted != tokens[start].quoted:
