@@ -388,3 +388,18 @@ METHANE_DELAY = ("The EPA on Thursday gave oil and gas producers up to 18 additi
 def test_judging_this_and_the_rule_s_critics_in_delay_news(analyse, said, stance):
     body = METHANE_DELAY + said
     assert label(analyse(body, title="EPA pushes back methane deadlines for oil and gas wells"), "harbor-oil") == stance
+
+
+@pytest.mark.parametrize("title, body, company, stance", [
+    # revoking a state's rules is a rollback, so welcoming the action opposes the rules
+    ("LIVE: Senate votes to revoke California's EV rules — reaction", "Live updates.\n\nKia America said "
+     "the targets were “not achievable” and that it welcomed the Senate's action.", "kia-america", "oppose"),
+    # keeping a margin at a level keeps the control: the news is the control
+    ("Government shelves fuel price deregulation, keeps dealer margins", "The government will continue to fix fuel "
+     "prices and keeps the dealer margin at Rs8.64 per litre. Harbor Oil Ltd. said the freeze ignored its costs and "
+     "urged the ministry to scrap it.", "harbor-oil", "oppose"),
+    ("India announces EV import duty scheme", "The ministry on Monday cut import duties for carmakers that invest "
+     "locally. Mahindra & Mahindra said the scheme should exclude vehicles priced below $50,000.", "mahindra", "oppose"),
+])
+def test_revoked_rules_kept_margins_and_exclusions(analyse, title, body, company, stance):
+    assert label(analyse(body, title=title), company) == stance
