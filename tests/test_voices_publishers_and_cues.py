@@ -403,3 +403,21 @@ def test_judging_this_and_the_rule_s_critics_in_delay_news(analyse, said, stance
 ])
 def test_revoked_rules_kept_margins_and_exclusions(analyse, title, body, company, stance):
     assert label(analyse(body, title=title), company) == stance
+
+
+QUOTA_CUT = "Norway's fisheries ministry on Monday cut the 2026 cod quota by 20%. "
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("“We are asking the ministry to use its flexibility and hold our share at this year's level,” said the manager "
+     "of Harbor Fish AS.", "oppose"),
+    ("The manager of Harbor Fish AS said the cut would cost the company about a quarter of its revenue.", "oppose"),
+    ("“Without the 2030 obligation, no bank in Europe would lend to us,” the chief executive of Harbor Fish AS said.",
+     "support"),
+    ("Harbor Fish AS dismissed warnings of job losses from trawler owners as exaggerated.", "support"),
+    ("Harbor Fish AS said the quota was the backbone of its business case.", "support"),
+    # dismissing calls to suspend the rule is not dismissing the rule
+    ("Harbor Fish AS dismissed calls from importers to suspend the cut.", "neutral"),
+])
+def test_holding_a_level_costs_counterfactuals_and_dismissed_warnings(analyse, said, stance):
+    assert label(analyse(QUOTA_CUT + said), "harbor-fish") == stance

@@ -569,6 +569,8 @@ def _without_the_rule(tokens: list, lexicon: StanceLexicon) -> int | None:
     for i, tok in enumerate(tokens[:-1]):
         if tok.word == "without" and (i == 0 or _CLAUSE_STOP.intersection(tok.gap) or tokens[i - 1].word == "that"):
             j = i + 2 if tokens[i + 1].word in _DETERMINERS and i + 2 < len(tokens) else i + 1
+            if j + 1 < len(tokens) and tokens[j].word.isdigit() and not _CLAUSE_STOP.intersection(tokens[j + 1].gap):
+                j += 1  # "without the 2030 obligation"
             if tokens[j].word in lexicon.rule_nouns or tokens[j].word in lexicon.rule_plurals:
                 return j + 1
     return None
