@@ -421,3 +421,15 @@ QUOTA_CUT = "Norway's fisheries ministry on Monday cut the 2026 cod quota by 20%
 ])
 def test_holding_a_level_costs_counterfactuals_and_dismissed_warnings(analyse, said, stance):
     assert label(analyse(QUOTA_CUT + said), "harbor-fish") == stance
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("Google, whose Play store is also covered by the law, did not file and declined to comment.", "play"),
+    ("The government will ask its Copyright and AI Reference Group to consider a licensing framework.",
+     "copyright-and-ai-reference-group"),
+])
+def test_a_product_after_whose_and_an_advisory_group_are_no_companies(core_resources, body, absent):
+    from streams.core.entities import find_mentions
+    mentions, local = find_mentions(body, core_resources.registry)
+    assert absent not in {m.entity_id for m in mentions}
+    assert not any(local[m.entity_id].is_company for m in mentions if m.entity_id in local)
