@@ -433,3 +433,20 @@ def test_a_product_after_whose_and_an_advisory_group_are_no_companies(core_resou
     mentions, local = find_mentions(body, core_resources.registry)
     assert absent not in {m.entity_id for m in mentions}
     assert not any(local[m.entity_id].is_company for m in mentions if m.entity_id in local)
+
+
+DIGITAL_TAX = "Poland's finance ministry on Monday proposed a 3% tax on digital advertising revenue. "
+TEXAS = "A Texas law requiring app stores to verify users' ages was challenged in federal court on Monday. "
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    (DIGITAL_TAX + "Harbor Media SA welcomed the proposal and said it should be introduced “without delay”.",
+     "harbor-media", "support"),
+    (DIGITAL_TAX + "“A levy is simple fairness,” said the head of strategy at Harbor Media SA.", "harbor-media", "support"),
+    (DIGITAL_TAX + "“The tax will breach Poland's trade commitments and invite retaliation,” said a Harbor Media SA "
+     "spokesperson.", "harbor-media", "oppose"),
+    (TEXAS + "Harbor Media SA filed a declaration in support of the plaintiffs' motion.", "harbor-media", "oppose"),
+    (TEXAS + "Harbor Media SA urged the court to let the law stand.", "harbor-media", "support"),
+])
+def test_without_delay_fairness_retaliation_and_court_sides(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -135,7 +135,9 @@ class StanceLexicon:
         tightening |= cut
         found = [m for m in found if not (words[m.start] in _RELIEF_NOUNS and any(
             n.start in tightening and n.start < m.start <= n.end + 4 for n in found))]
-        rollbacks = [m for m in found if m.value < 0 and m.start not in tightening]
+        # not "introduced without delay", "without further delay"
+        rollbacks = [m for m in found if m.value < 0 and m.start not in tightening
+                     and "without" not in words[max(0, m.start - 2):m.start]]
         # "approved changes … that narrow the government's ability": adopting a rollback is one
         adoptions = [m for m in found if (m.value > 0 or m.start in tightening) and not any(
             m.end <= n.start <= m.end + 10 and "." not in words[m.end:n.start]
@@ -232,7 +234,7 @@ def score_stance(
             action = _action(tokens, m.end, lexicon)
             if action is None:
                 continue
-            polarity, tail = action
+            polarity, tail, action_start = action
             polarity = polarity or direction  # "urged lawmakers to go further": more of the news
             if any(words[i] in lexicon.restore_words or _keeps_earlier(words, i, i + 1) for i in range(m.end, tail)):
                 # "ask senators to restore the 700-metre minimum", "urged the agency to keep the original
@@ -289,7 +291,8 @@ def score_stance(
                 and tokens[m.start + 1].word in lexicon.negators and _gap_took_negator(tokens, m, lexicon):
             neg = m.start + 1  # "will not raise prices": a phrase's gap ("would * raise prices") took the negator
         if cue.kind == "request" and neg is None:
-            neg = _negator_between(tokens, m.end, tail, lexicon)
+            # (not inside the action: "should be introduced without delay")
+            neg = _negator_between(tokens, m.end, action_start, lexicon)
         contribution = polarity * weight * then * (_NEGATED if neg is not None else 1.0)
         if any(0 < h - m.start <= 8 for h in hedges):
             contribution *= 0.4  # "supports carbon pricing in principle, but …"
@@ -519,6 +522,9 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
             return False  # "without guaranteeing lower prices": an outcome, not a lowered threshold
         if i > 0 and tokens[i - 1].word in lexicon.process_nouns:
             return False  # "approval delays had left orders stranded": the procedure's, not the rule's
+        if (i > 0 and tokens[i - 1].word == "without") or (
+                i > 1 and tokens[i - 2].word == "without" and tokens[i - 1].word in ("further", "any", "undue", "more")):
+            return False  # "introduced without delay": no delay at all
         # "could delay the arrival of new products" is a consequence, not a delay of the rule,
         # unless a rule maker is the subject ("the ministry might postpone the higher rate")
         return i == 0 or tokens[i - 1].word not in _MODALS or (i >= 2 and tokens[i - 2].word in lexicon.rule_makers)
@@ -653,8 +659,8 @@ _GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people"
                               "chains"})
 
 
-def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] | None:
-    """Polarity and end of the action a request asks for ("urged … to delay the rule"), looked
+def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int, int] | None:
+    """Polarity, end and start of the action a request asks for ("urged … to delay the rule"), looked
     for a little further than a cue's object ("urged the commission as recently as January to keep …")."""
     span = _object_range(tokens, end, lexicon, extra=5)
     words = [t.word for t in tokens[span.start:span.stop]]
@@ -663,16 +669,16 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
         # "calling for a UK-wide scheme for years": asking for the rule itself (a noun phrase, not
         # "to cap damages" or "asked us about the rule")
         if (instead := _instead_in_clause(tokens, end)) is not None:
-            return -1, instead + 1  # "urged the MCMC to place responsibility on app stores instead": another rule
+            return -1, instead + 1, instead  # "urged the MCMC to place responsibility on app stores instead": another rule
         if not words or words[0] not in ("a", "an", "the"):
             return None
         for k, word in enumerate(words[1:4], 1):
             if _is_target(tokens, span.start + k, lexicon) and word not in lexicon.party_targets:
-                return -1, span.start + k + 1  # "arguing for a lighter, voluntary scheme"
+                return -1, span.start + k + 1, span.start + k  # "arguing for a lighter, voluntary scheme"
             if word in lexicon.generic_references or word == "to":
                 return None  # "ask the Legislature to cap damages": what follows "to" is an action
             if word in lexicon.rule_nouns:
-                return 1, span.start + k + 1
+                return 1, span.start + k + 1, span.start + k
         return None
     if found[0].start > 0 and words[found[0].start - 1] in _ADJECTIVE_MARKERS and words[found[0].start].endswith("ed") \
             and found[0].end - found[0].start == 1:
@@ -687,9 +693,9 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
     refusal = max((i for i, w in enumerate(before) if w in _REFUSALS), default=None)
     if refusal is not None and _COORDINATORS.isdisjoint(before[refusal:]):
         polarity = -polarity  # "urged member states to reject the delay"; not "to reject the bill or exempt …"
-    end = span.start + found[0].end
+    start, end = span.start + found[0].start, span.start + found[0].end
     if polarity > 0 and _keeps_earlier(words, found[0].start, found[0].end):
-        return -1, end  # "asked MPs to retain the current rate": the rule as it was, before this one
+        return -1, end, start  # "asked MPs to retain the current rate": the rule as it was, before this one
     if polarity > 0 and (any(_instead(tokens, i) for i in range(end, _clause_end(tokens, end, 12)))
                          or any(_is_target(tokens, i, lexicon) and lexicon.negators.isdisjoint(
                                     t.word for t in tokens[max(end, i - 2):i])  # not "without further delay"
@@ -697,7 +703,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int] |
         # "asked the FDA to adopt a traffic-light system instead": another rule than this one;
         # "urge the committee to pass this delay", "to adopt the looser test": a rollback
         polarity = -polarity
-    return polarity, end
+    return polarity, end, start
 
 
 _ADJECTIVE_MARKERS = _DETERMINERS | {"s"}  # "the amended rule", "the SEC's amended rule"
