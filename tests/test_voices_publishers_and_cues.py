@@ -450,3 +450,24 @@ TEXAS = "A Texas law requiring app stores to verify users' ages was challenged i
 ])
 def test_without_delay_fairness_retaliation_and_court_sides(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+EV_PAUSE = "Ottawa on Thursday paused the EV availability standard. "
+TANK_CARS = "Regulators on Monday refused to extend the deadline for retrofitting older tank cars. "
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    (EV_PAUSE + "Harbor Motors Ltd. said the pause had slowed orders. Its chief executive said Harbor had urged the "
+     "government in written submissions to reinstate the 2026 target.", "harbor-motors", "support"),
+    (EV_PAUSE + "An analyst said Harbor Motors Ltd. had lobbied against the standard.", "harbor-motors", "oppose"),
+    (EV_PAUSE + "Harbor Motors Ltd.'s president said the standard was the demand signal for every battery investment "
+     "and called for it to be restored quickly.", "harbor-motors", "support"),
+    (EV_PAUSE + "Harbor Motors Ltd. said the people celebrating were wrong: “The carmakers who say the rule was "
+     "impossible are the same ones who promised to meet it.”", "harbor-motors", "support"),
+    (TANK_CARS + "Harbor Rail Ltd. said the decision was the right one.", "harbor-rail", "support"),
+    (TANK_CARS + "Harbor Rail Ltd. said the refusal would raise its freight costs by up to 8%.", "harbor-rail", "oppose"),
+    (TANK_CARS + "“We've been told to comply with a deadline that the car builders themselves can't meet,” said the "
+     "chief operating officer of Harbor Rail Ltd.", "harbor-rail", "neutral"),
+])
+def test_reported_acts_parties_answered_and_deadlines_refused(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -569,6 +569,11 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             return None, (a, b), people[0]  # "Its founder, Dev Raman, has been unusually blunt": a later "he" is his
         return None, (a, b), _named_speaker(tokens, a, p, at, lx) if p > a else None
     agents = _np_agents(tokens, a, p, mentions, at, entities, lx, discourse, clause)
+    if tokens[p].word in lx.reporting and (actor := _reported_actor(tokens, p + 1, b, at, mentions, entities, lx, cues,
+                                                                     aside)) is not None \
+            and actor.entity_id not in {s.entity_id for s in agents}:
+        # "She said Borealis had urged the government to reinstate the target": the act is Borealis's too
+        agents = [*agents, actor]
     if not agents:
         named = _named_speaker(tokens, a, p, at, lx)
         if (named is not None or (a not in at and _CAPITALISED_NAME.fullmatch(tokens[a].raw))) and (
@@ -577,6 +582,17 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             return [Speaker(named.name if named else tokens[a].raw, owned)], (p, b), None
         return None, (p, b), named
     return agents, (p, b), None
+
+
+def _reported_actor(tokens, a: int, b: int, at, mentions, entities, lx: AttributionLexicon, cues: frozenset[int],
+                    aside) -> Speaker | None:
+    """The company whose stance act a reported clause tells ("… said [that] X had urged …")."""
+    if a < b and tokens[a].word == "that":
+        a += 1
+    if a not in at:
+        return None
+    subject = _company_subject(tokens, a, b, at, mentions, entities, lx)
+    return subject if subject is not None and _acts_on_a_cue(tokens, a, b, at, lx, cues, aside) else None
 
 
 def _acts_on_a_cue(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozenset[int], aside) -> bool:

@@ -73,6 +73,8 @@ class StanceLexicon:
     """What a lowering after a target word is an outcome of, not a rollback: "lower prices"."""
     rule_plurals: frozenset[str] = frozenset()
     """Rules named in the plural ("without caps, …"), beside the singular ``rule_nouns``."""
+    generic_parties: frozenset[str] = frozenset()
+    """Plural parties a speaker answers ("the carmakers who say …", "companies complaining loudest")."""
     process_nouns: frozenset[str] = frozenset()
     """Procedures whose delays are harms, not postponements of the rule: "approval delays"."""
     concessives: frozenset[str] = frozenset()
@@ -135,7 +137,9 @@ class StanceLexicon:
         tightening |= cut
         found = [m for m in found if not (words[m.start] in _RELIEF_NOUNS and any(
             n.start in tightening and n.start < m.start <= n.end + 4 for n in found))]
-        # not "introduced without delay", "without further delay"
+        # not "introduced without delay", "without further delay"; "refused to extend the deadline" keeps the rule
+        refused = {m.start for m in found if m.value < 0 and not _REFUSED.isdisjoint(words[max(0, m.start - 3):m.start])}
+        tightening |= refused
         rollbacks = [m for m in found if m.value < 0 and m.start not in tightening
                      and "without" not in words[max(0, m.start - 2):m.start]]
         # "approved changes … that narrow the government's ability": adopting a rollback is one
@@ -217,7 +221,7 @@ def score_stance(
     without = _without_the_rule(tokens, lexicon)
     for m in matches:
         if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions) \
-                or _in_proper_name(tokens, m.start) or _describes_a_thing(tokens, m.start):
+                or _in_proper_name(tokens, m.start) or _describes_a_thing(tokens, m.start, lexicon):
             continue  # "Tencent-backed" is not the word "backed"; "the Federal Court of Appeal" not "appeal"
         cue = m.value
         if cue.kind in ("hedge", "non_cue"):
@@ -282,7 +286,7 @@ def score_stance(
             polarity = -polarity  # "without caps, costs would make steelmaking uneconomic": harm the rule prevents
         if m.start >= 2 and tokens[m.start - 1].word in _TOPIC_MARKERS and tokens[m.start - 2].word in _QUESTIONS:
             continue  # "asked about criticism from …": the question's topic, not the speaker's view
-        if (_third_party(tokens, m.start) and not (target is not None and target < m.start)) or (
+        if (_third_party(tokens, m.start, lexicon) and not (target is not None and target < m.start)) or (
                 target is None and cue.kind != "request" and _others_view(tokens, m.start, lexicon)):
             # (a look-back target already turned it: "critics who claimed the system was confusing")
             polarity = -polarity  # "those lobbying to water it down", "anyone who says it cannot work": their view, attacked
@@ -340,12 +344,12 @@ def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
     return any(_MODALS.isdisjoint(words[max(0, m.start - 2):m.start]) for m in lexicon.reported_changes(words)[0])
 
 
-def _describes_a_thing(tokens: list, i: int) -> bool:
+def _describes_a_thing(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     """Whether a cue opens a relative clause about a thing: "funds that support Canadian content"
     (parties that support or oppose something are _third_party's)."""
     return (i >= 2 and tokens[i].word in _SUPPORT_VERBS and tokens[i - 1].word in ("that", "which")
             and tokens[i - 2].raw[:1].islower() and tokens[i - 2].word.endswith("s")
-            and tokens[i - 2].word not in _GENERIC_PARTIES and not _CLAUSE_STOP.intersection(tokens[i - 1].gap))
+            and tokens[i - 2].word not in lexicon.generic_parties and not _CLAUSE_STOP.intersection(tokens[i - 1].gap))
 
 
 _SUPPORT_VERBS = frozenset({"support", "supports", "back", "backs", "promote", "promotes", "fund", "funds", "finance",
@@ -600,20 +604,20 @@ def _negator_between(tokens: list, start: int, stop: int, lexicon: StanceLexicon
     return next((i for i in range(start, stop) if tokens[i].word in lexicon.negators), None)
 
 
-def _third_party(tokens: list, start: int) -> bool:
+def _third_party(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     """Whether a cue describes a generic third party the speaker is answering: "Those
     demanding a pause …", "anyone who says reuse cannot work", "streamers that … complain"."""
     if start >= 1 and tokens[start - 1].word == "those" and tokens[start].word.endswith(("ing", "ed")):
         return not (start >= 2 and tokens[start - 2].word == "among")  # "those demanding a pause"; not "shares those
         # concerns", nor "Among those cheering the ruling was X" (X's own)
-    if start >= 2 and (tokens[start - 1].word == "people" or tokens[start - 1].word in _GENERIC_PARTIES) \
+    if start >= 2 and (tokens[start - 1].word == "people" or tokens[start - 1].word in lexicon.generic_parties) \
             and tokens[start - 2].word in ("the", "those", "all", "many", "some", "same", "other") \
             and tokens[start].word.endswith("ing"):
         return True  # "The people warning that this will cut off credit are …", "The companies complaining loudest"
     for i in range(start - 1, max(0, start - 7), -1):
         if tokens[i].word in FIRST_PERSON:
             return False  # "we are among the companies that support it"
-        if tokens[i].word in ("who", "that") and i >= 1 and tokens[i - 1].word in _GENERIC_PARTIES and not (
+        if tokens[i].word in ("who", "that") and i >= 1 and tokens[i - 1].word in lexicon.generic_parties and not (
                 tokens[i].word == "that" and tokens[i + 1].word in _SUBJECT_OPENERS):
             # (not the "that" of "a note to the parliamentary groups that the increase will penalise …")
             # "we are among the companies that …" is the speaker; "came to us from companies that …" is not
@@ -627,13 +631,13 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     """Whether a cue states a view the speaker reports of others: "the cable industry’s warnings
     about lost investment were the same script", "the argument that the rule would damage …"."""
     if start >= 3 and tokens[start - 1].word == "s" and tokens[start - 1].gap in ("’", "'") and (
-            tokens[start - 2].word in _GENERIC_PARTIES or tokens[start - 2].word in lexicon.sector_nouns) \
+            tokens[start - 2].word in lexicon.generic_parties or tokens[start - 2].word in lexicon.sector_nouns) \
             and tokens[start - 3].word not in lexicon.joining_verbs:
         return True  # not "joined the industry’s call for …"
     for i in range(start - 1, max(0, start - 5), -1):
         if tokens[i].word == "that" and tokens[i - 1].word in lexicon.view_nouns:
             return True
-        if tokens[i].word in _CLAIM_VERBS and (tokens[i - 1].word in _GENERIC_PARTIES
+        if tokens[i].word in _CLAIM_VERBS and (tokens[i - 1].word in lexicon.generic_parties
                                                or tokens[i - 1].word in lexicon.sector_nouns):
             return True  # "every time a chain says ownership will hurt access", "critics claim it will …"
         if _CLAUSE_STOP.intersection(tokens[i].gap):
@@ -651,12 +655,6 @@ _QUESTIONS = frozenset({"asked", "asks", "ask", "asking", "question", "questions
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
 
 
-_GENERIC_PARTIES = frozenset({"those", "anyone", "anybody", "everyone", "people", "companies", "firms", "rivals",
-                              "competitors", "incumbents", "critics", "opponents", "lobbyists", "groups", "players",
-                              "streamers", "platforms", "operators", "others", "banks", "lenders", "insurers",
-                              "airlines", "carriers", "retailers", "producers", "miners", "landlords", "developers",
-                              "manufacturers", "makers", "brands", "exporters", "importers", "traders", "chain",
-                              "chains"})
 
 
 def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int, int] | None:
@@ -754,6 +752,7 @@ def _clause_end(tokens: list, start: int, reach: int) -> int:
 
 _COORDINATORS = frozenset({"or", "and"})
 _REFUSALS = frozenset({"reject", "oppose", "block", "resist", "refuse", "stop", "prevent", "avoid", "abandon", "drop"})
+_REFUSED = frozenset({"refused", "refuses", "declined", "declines", "rejected", "rejects", "denied", "denies", "ruled"})
 
 
 def _span(text: str, tokens: list, start: int, end: int) -> str:
