@@ -471,3 +471,12 @@ TANK_CARS = "Regulators on Monday refused to extend the deadline for retrofittin
 ])
 def test_reported_acts_parties_answered_and_deadlines_refused(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+def test_a_person_named_in_a_possessive_role_after_the_content_is_the_next_she(analyse):
+    body = ("The shipping levy was adopted on Friday. Harbor Lines Ltd. said it would comply. A spokesman declined to "
+            "say more. Trafigura, the commodities trader, had no quarrel with a global carbon price, its global head "
+            "of shipping, Liesl Moreau, told a side event on Wednesday. “We want it adopted this year,” she said.")
+    analysis = analyse(body)
+    last = [e for e in analysis.events if e.statement_index == 4]
+    assert [(e.company_id, e.speaker) for e in last] == [("trafigura", "Liesl Moreau")]

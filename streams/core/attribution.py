@@ -694,7 +694,9 @@ def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cu
         tok = tokens[i]
         if tok.quoted or ("," not in tok.gap and "–" not in tok.gap and "—" not in tok.gap) or i in aside:
             continue  # "…, said X", "… – says Piotr Zalewski, member of board of Dr.Max Polska"
-        if tok.word in lx.reporting and not tok.word.endswith("ing"):
+        if tok.word in lx.company_pronouns and (j := _possessive_role_speaker(tokens, i, b, lx)) is not None:
+            start = i  # "…, its global head of shipping, Liesl Moreau, told a side event"
+        elif tok.word in lx.reporting and not tok.word.endswith("ing"):
             # "…, said Daniel Ahmad" or "…, said a spokesperson for Meta" — not "…, called the cap …".
             head = tokens[i + 1:min(b, i + 4)]
             if not any(t.raw[:1].isupper() or (t.word in lx.titles and t.word not in _NOT_TITLES) for t in head):
@@ -712,6 +714,17 @@ def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cu
         if _predicate(tokens, a, i, at, lx, cues, aside) is not None or any(t.quoted for t in tokens[a:i]):
             return start  # the content before the attribution has a verb of its own, or is a quotation
     return None
+
+
+def _possessive_role_speaker(tokens, i: int, b: int, lx: AttributionLexicon) -> int | None:
+    """The reporting verb after "its <title …>, <Name>," at ``i``, if the words make that phrase."""
+    j = next((k for k in range(i + 2, min(b, i + 12)) if tokens[k].word in lx.reporting and "," in tokens[k].gap), None)
+    if j is None or not any(tokens[k].word in lx.titles for k in range(i + 1, min(j, i + 4))):
+        return None
+    name_start = max((k for k in range(i + 1, j) if "," in tokens[k].gap), default=None)
+    if name_start is None or not 1 <= j - name_start <= 3 or not all(tokens[k].raw[:1].isupper() for k in range(name_start, j)):
+        return None
+    return j
 
 
 def _quote_first_agents(tokens, clause, mentions, at, entities, lx, discourse):
