@@ -480,3 +480,16 @@ def test_a_person_named_in_a_possessive_role_after_the_content_is_the_next_she(a
     analysis = analyse(body)
     last = [e for e in analysis.events if e.statement_index == 4]
     assert [(e.company_id, e.speaker) for e in last] == [("trafigura", "Liesl Moreau")]
+
+
+PLASTICS = "Negotiators on Monday proposed a global cap on plastic production. "
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    (PLASTICS + "Harbor Chem Ltd. said it could not accept “arbitrary limits on a lawful industry”.", "harbor-chem",
+     "oppose"),
+    (PLASTICS + "Harbor Chem Ltd. said the cap would cost jobs. Jakob Reinholt, chief executive of Loop Circular "
+     "Recycling GmbH, rounded on the previous speaker.", "loop-circular-recycling", "support"),
+])
+def test_a_negated_verb_before_a_quotation_and_rounding_on_a_speaker(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -388,6 +388,8 @@ def _negator(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
     for i in range(start - 1, max(-1, start - 1 - lexicon.negation_window), -1):
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap) or tokens[i].word in _COORDINATORS:
             return None  # "WHO DOESN'T: Microsoft warned …"; "is not sustainable and puts … at risk"
+        if tokens[start].quoted and not tokens[i].quoted:
+            return None  # 'could not accept “arbitrary limits”': the quoted words are not what is negated
         if tokens[i].word in lexicon.negators or _cannot(tokens, i):
             if tokens[i].word == "without" and _negator(tokens, i, lexicon) is not None:
                 return None  # "will not close without fighting": two negations cancel
