@@ -493,3 +493,22 @@ PLASTICS = "Negotiators on Monday proposed a global cap on plastic production. "
 ])
 def test_a_negated_verb_before_a_quotation_and_rounding_on_a_speaker(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+CAPITAL_DELAY = "The regulator on Friday delayed the new capital rules by another year. "
+SHIRT_BAN = "The league on Monday banned gambling sponsors from the front of match shirts. "
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    (CAPITAL_DELAY + "“Every delay carries a cost, and a further delay serves nobody,” said the finance director of "
+     "Harbor Bank plc.", "harbor-bank", "support"),
+    (CAPITAL_DELAY + "Harbor Bank plc said it had written to the Treasury asking it to hold the regulator to the 2027 "
+     "date.", "harbor-bank", "support"),
+    (SHIRT_BAN + "Harbor Bet Ltd. called the ban “gesture politics” that would change nothing.", "harbor-bet", "oppose"),
+    (SHIRT_BAN + "Harbor Bet Ltd. said it had asked the league to review the rule after two seasons.", "harbor-bet",
+     "oppose"),
+    (SHIRT_BAN + "Harbor Bet Ltd. said it would have to discard stock and asked for an 18-month sell-through period.",
+     "harbor-bet", "oppose"),
+])
+def test_costs_of_delay_dates_held_gestures_reviews_and_sell_through(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance

@@ -670,9 +670,10 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int, i
         # "to cap damages" or "asked us about the rule")
         if (instead := _instead_in_clause(tokens, end)) is not None:
             return -1, instead + 1, instead  # "urged the MCMC to place responsibility on app stores instead": another rule
-        if not words or words[0] not in ("a", "an", "the"):
+        skip = 1 if words[:1] == ["for"] else 0  # "asked for an 18-month sell-through period"
+        if len(words) <= skip or words[skip] not in ("a", "an", "the"):
             return None
-        for k, word in enumerate(words[1:4], 1):
+        for k, word in enumerate(words[skip + 1:skip + 6], skip + 1):
             if _is_target(tokens, span.start + k, lexicon) and word not in lexicon.party_targets:
                 return -1, span.start + k + 1, span.start + k  # "arguing for a lighter, voluntary scheme"
             if word in lexicon.generic_references or word == "to":
