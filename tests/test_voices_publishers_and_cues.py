@@ -512,3 +512,15 @@ SHIRT_BAN = "The league on Monday banned gambling sponsors from the front of mat
 ])
 def test_costs_of_delay_dates_held_gestures_reviews_and_sell_through(analyse, body, company, stance):
     assert label(analyse(body), company) == stance
+
+
+QUOTA_KEPT = "The ministry on Monday kept the cement export quota at 10 million tonnes for 2026. "
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Cement Co. said a temporary increase of the cap to 15 million tonnes was “urgently needed”.", "oppose"),
+    ("Harbor Cement Co. backed the current quota and warned that liberalisation could repeat the price spike of 2021.",
+     "support"),
+])
+def test_a_raised_cap_is_a_relief_and_a_warning_about_liberalisation_backs_the_rule(analyse, said, stance):
+    assert label(analyse(QUOTA_KEPT + said), "harbor-cement") == stance

@@ -450,7 +450,8 @@ def _in_number(tokens: list, i: int) -> bool:
 # A cue's object ends where a new clause or an adjunct of time or reason begins ("has supported
 # this reform since the Kingman review": the review is not what it supported).
 _QUOTE_ENDERS = frozenset({"and", "but", "or", "while"})
-_AFTER_AND = frozenset({"that", "said", "says", "added", "adds"})
+_AFTER_AND = frozenset({"that", "said", "says", "added", "adds", "warned", "warns", "urged", "urges", "argued", "argues",
+                        "insisted", "insists", "noted", "notes", "asked", "asks"})
 _NEW_CLAUSE = frozenset({"arguing", "saying", "claiming", "warning", "adding", "noting", "insisting", "contending",
                          "since", "because", "although", "though", "whereas", "unless"})
 
