@@ -524,3 +524,16 @@ QUOTA_KEPT = "The ministry on Monday kept the cement export quota at 10 million 
 ])
 def test_a_raised_cap_is_a_relief_and_a_warning_about_liberalisation_backs_the_rule(analyse, said, stance):
     assert label(analyse(QUOTA_KEPT + said), "harbor-cement") == stance
+
+
+PHARMA = "EU negotiators on Wednesday agreed the pharmaceutical package. "
+
+
+@pytest.mark.parametrize("said, stance", [
+    # falling short of what Europe needs to compete wants less rule, not more
+    ("Harbor Pharma AG said the agreement “falls short of what Europe needs to compete for investment”.", "oppose"),
+    ("Harbor Pharma AG said it did not go far enough.", "support"),
+    ("Harbor Pharma AG wants baseline protection kept at today's eight years.", "oppose"),
+])
+def test_falling_short_of_competing_and_keeping_today_s_level(analyse, said, stance):
+    assert label(analyse(PHARMA + said), "harbor-pharma") == stance
