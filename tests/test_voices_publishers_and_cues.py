@@ -27,11 +27,19 @@ def test_the_article_s_own_publisher_is_no_company(analyse):
 
 def test_a_shortened_publisher_name_is_no_company(core_resources):
     from streams.core.entities import find_mentions, without_publisher
-    body = "Support independent journalism by subscribing to the Ledger, or read Ledger’s guide to wallets."
+    body = ("KAMPALA (Ledger & Labour Weekly) - Support independent journalism by subscribing to the Ledger. "
+            "Ledger, the wallet maker, said it opposed the rule.")
     mentions, _ = find_mentions(body, core_resources.registry)
-    assert {m.entity_id for m in mentions} == {"ledger"}
-    assert without_publisher(mentions, "Pacific Rim Ledger") == []
-    assert without_publisher(mentions, "Ledgerline News") == mentions
+    assert [m.surface for m in mentions] == ["Ledger", "Ledger", "Ledger"]
+    # inside the publisher's name, and its last word after "the": the publisher; alone: the company
+    assert [m.start for m in without_publisher(mentions, "Ledger & Labour Weekly", body)] == [mentions[2].start]
+    assert [m.start for m in without_publisher(mentions, "Pacific Rim Ledger", body)] == [m.start for m in mentions
+                                                                                          if m is not mentions[1]]
+
+
+def test_a_company_a_blog_is_named_after_is_still_the_company(analyse):
+    body = "Tesla said on Monday it opposed the rule. Read more on Tesla Daily."
+    assert label(analyse(body, source="Tesla Daily"), "tesla") == "oppose"
 
 
 @pytest.mark.parametrize("voice", [

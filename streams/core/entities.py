@@ -65,15 +65,28 @@ class _Alias:
     mixed_case: bool = False  # "ReNew", "BlackRock": a capital after the first letter
 
 
-def without_publisher(mentions: list[Mention], source: str | None) -> list[Mention]:
-    """The mentions that are not the article's own publisher: "seen by Pacific Rim Ledger",
-    "subscribe to the Ledger" in an article whose source is Pacific Rim Ledger name no company,
-    whatever else the registry knows by that name."""
-    if not source or not (name := " ".join(source.split())):
+def without_publisher(mentions: list[Mention], source: str | None, body: str) -> list[Mention]:
+    """The mentions that are not the article's own publisher: inside its name where the body
+    writes it ("(Ledger & Labour Weekly) –", "seen by Pacific Rim Ledger") or its first or last
+    word after "the" ("subscribe to the Ledger"), whatever else the registry knows by that name. (A company a
+    blog is named after, "Tesla" of "Tesla Daily", is still the company when named on its own.)"""
+    if not source or not (name := " ".join(source.split())) or not mentions:
         return mentions
-    folded = name.casefold()
-    return [m for m in mentions if m.person is not None
-            or not ((surface := " ".join(m.surface.split()).casefold()) == folded or folded.endswith(" " + surface))]
+    folded_body, folded = body.casefold(), name.casefold()
+    spans, k = [], folded_body.find(folded)
+    while k >= 0:
+        spans.append((k, k + len(folded)))
+        k = folded_body.find(folded, k + 1)
+    ends = {folded.split(" ", 1)[0], folded.rsplit(" ", 1)[-1]} if " " in folded else set()
+
+    def publisher(m: Mention) -> bool:
+        if m.person is not None:
+            return False
+        if any(a < m.end and m.start < b for a, b in spans):
+            return True
+        return m.surface.casefold() in ends and folded_body[max(0, m.start - 4):m.start] == "the "
+
+    return [m for m in mentions if not publisher(m)]
 
 
 def _alternation(words) -> str:

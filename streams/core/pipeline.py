@@ -50,7 +50,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
 
     segments = segment_article(body, resources.segmentation)
     mentions, local_entities = find_mentions(body, resources.registry)
-    mentions = without_publisher(mentions, article.source)
+    mentions = without_publisher(mentions, article.source, body)
     # The article's own organisations shadow nothing in the registry (their ids are new slugs).
     entities = {**resources.registry.entities, **local_entities} if local_entities else resources.registry.entities
     mentions = introduced_people(body, mentions, entities, resources.people)
