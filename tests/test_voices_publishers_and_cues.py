@@ -545,3 +545,29 @@ PHARMA = "EU negotiators on Wednesday agreed the pharmaceutical package. "
 ])
 def test_falling_short_of_competing_and_keeping_today_s_level(analyse, said, stance):
     assert label(analyse(PHARMA + said), "harbor-pharma") == stance
+
+
+WAGE = "The city council on Monday raised the fast-food minimum wage to $22. "
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    # what the speaker has heard others say is a view answered, not the speaker's own
+    (WAGE + "“I've heard for two years that this wage would kill us. We added nine stores,” said the chief executive "
+     "of Harbor Foods Inc.", "harbor-foods", "support"),
+    (WAGE + "Jerome Tatum, who owns 22 restaurants through Harbor Foods Inc., told the council the wage was a disaster.",
+     "harbor-foods", "oppose"),
+    (WAGE + "While Harbor Foods Inc. said it would use every avenue to overturn the decision, Tesco welcomed it.",
+     "harbor-foods", "oppose"),
+    (WAGE + "Harbor Foods Inc. said it supports fair pay but that the guidance arrived “far too late for a June start.”",
+     "harbor-foods", "oppose"),
+    (WAGE + "Harbor Foods Inc. said the council should go beyond the state minimum.", "harbor-foods", "support"),
+])
+def test_claims_heard_owners_through_overturning_and_going_beyond(analyse, body, company, stance):
+    assert label(analyse(body), company) == stance
+
+
+def test_a_weak_organisation_word_with_a_group_appositive_stays_an_organisation(core_resources):
+    from streams.core.entities import find_mentions
+    body = "The Employment Policies Institute, a group funded partly by restaurant companies, disputed the findings."
+    mentions, local = find_mentions(body, core_resources.registry)
+    assert [local[m.entity_id].type for m in mentions] == ["organisation"]

@@ -618,7 +618,7 @@ def _owned_company(tokens, a: int, b: int, mentions, at, entities, lx: Attributi
             for j in range(i + 1, min(len(tokens), i + 10)):  # "who runs government affairs for the consumer bank at X"
                 if j > i + 1 and _CLAUSE_END.intersection(tokens[j].gap):
                     return None  # not past the clause (a full stop is no end: it may abbreviate, "U.S.")
-                if (k := at.get(j)) is not None and (j <= i + 2 or tokens[j - 1].word in ("at", "for", "of")):
+                if (k := at.get(j)) is not None and (j <= i + 2 or tokens[j - 1].word in ("at", "for", "of", "through")):
                     entity = entities.get(mentions[k].entity_id)
                     return entity.id if entity is not None and entity.is_company else None
                 if (discourse.last_company is not None and tokens[j - 1].word in ("at", "for", "of")

@@ -1120,13 +1120,18 @@ _NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{CAPITALS}][\w&’'-]*)(?:[ \t]+(?:&
 
 
 
+_GROUP_HEAD = re.compile(r"\bgroups?\b")
+
+
 def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int, defined: dict[str, str]) -> str:
     """``company``, or ``organisation`` for an agency, association or advocacy group: the
     "Federal Deposit Insurance Corp.", "Better Markets, an advocacy group"; ``defined`` are the
     article's spelled-out acronyms."""
     org_words = {w.strip(".,").casefold() for w in words} & registry.organisation_words
     if org_words and not (org_words <= registry.weak_organisation_words and (appositive := registry.appositive.match(body, end))
-                          and not registry.organisation_descriptors.search(appositive.group())):
+                          and not registry.organisation_descriptors.search(appositive.group())
+                          and not _GROUP_HEAD.search(appositive.group())):
+        # ("The Employment Policies Institute, a group funded partly by restaurant companies": a group may be any body)
         return ORGANISATION  # but "Rack Centre, the Lekki-based colocation operator" is a company
     if len(words) == 1 and (definer := defined.get(words[0])) is not None and not registry.organisation_words.isdisjoint(
             w.strip(".,") for w in definer.split()):

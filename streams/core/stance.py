@@ -617,6 +617,9 @@ def _third_party(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
             and tokens[start - 2].word in ("the", "those", "all", "many", "some", "same", "other") \
             and tokens[start].word.endswith("ing"):
         return True  # "The people warning that this will cut off credit are …", "The companies complaining loudest"
+    if any(tokens[i].word in _HEARD and tokens[i + 1].word in ("that", "for", "from") for i in range(max(0, start - 10), start - 1)) \
+            and not any(_CLAUSE_STOP.intersection(tokens[i].gap) for i in range(max(1, start - 9), start + 1)):
+        return True  # "I've heard for two years that this wage would kill us": what others said
     for i in range(start - 1, max(0, start - 7), -1):
         if tokens[i].word in FIRST_PERSON:
             return False  # "we are among the companies that support it"
@@ -648,6 +651,7 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     return False
 
 
+_HEARD = frozenset({"heard", "hear", "hearing", "told"})
 _CLAIM_VERBS = frozenset({"says", "say", "saying", "claim", "claims", "claiming", "argue", "argues", "arguing", "insist",
                           "insists", "insisting", "complain", "complains", "complaining"})
 
