@@ -571,3 +571,20 @@ def test_a_weak_organisation_word_with_a_group_appositive_stays_an_organisation(
     body = "The Employment Policies Institute, a group funded partly by restaurant companies, disputed the findings."
     mentions, local = find_mentions(body, core_resources.registry)
     assert [local[m.entity_id].type for m in mentions] == ["organisation"]
+
+
+SWIPE = "A Senate committee on Tuesday heard testimony on a bill to open credit-card routing to rival networks. "
+
+
+@pytest.mark.parametrize("body, stance", [
+    (SWIPE + "Harbor Card Inc. said the bill would force banks to route transactions over networks with weaker "
+     "security.", "oppose"),
+    (SWIPE + "Harbor Card Inc. asked senators to adopt the looser “reasonably necessary” test used in Connecticut.",
+     "oppose"),
+    (SWIPE + "Harbor Card Inc. argued that the bill would “end rewards as Americans know them.”", "oppose"),
+    (SWIPE + "“Pass it as written,” the owner of Harbor Card Inc. told the committee.", "support"),
+    (SWIPE + "“We would have gone further and capped network fees,” said the chief executive of Harbor Card Inc.",
+     "support"),
+])
+def test_weaker_things_that_are_no_rule_ending_rewards_and_passing_it_as_written(analyse, body, stance):
+    assert label(analyse(body), "harbor-card") == stance

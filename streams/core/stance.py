@@ -527,6 +527,11 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
             return False  # "a 45-day review", "a 90-day pause" of each licence is the rule's procedure
         if i + 1 < len(tokens) and tokens[i + 1].word in lexicon.outcome_nouns:
             return False  # "without guaranteeing lower prices": an outcome, not a lowered threshold
+        if word in _COMPARATIVE_TARGETS and not any(
+                t.word in lexicon.rule_nouns or t.word in _VERSIONS for t in tokens[i + 1:i + 5]):
+            # "a weaker version", "lighter rules", 'the looser "reasonably necessary" test'; not "networks with
+            # weaker security"
+            return False
         if i > 0 and tokens[i - 1].word in lexicon.process_nouns:
             return False  # "approval delays had left orders stranded": the procedure's, not the rule's
         if (i > 0 and tokens[i - 1].word == "without") or (
@@ -546,6 +551,10 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
 
 
 _REVIEWS = frozenset({"review", "reviews"})
+_COMPARATIVE_TARGETS = frozenset({"weaker", "softer", "lighter", "looser"})
+_VERSIONS = frozenset({"version", "regime", "approach", "draft", "proposal", "touch", "standard", "standards", "package",
+                       "obligations", "requirements", "regulation", "framework", "text", "deal", "option", "test",
+                       "tests", "definition", "threshold", "thresholds", "limits", "terms", "conditions"})
 
 
 def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexicon, evaluative: bool) -> bool:
