@@ -588,3 +588,17 @@ SWIPE = "A Senate committee on Tuesday heard testimony on a bill to open credit-
 ])
 def test_weaker_things_that_are_no_rule_ending_rewards_and_passing_it_as_written(analyse, body, stance):
     assert label(analyse(body), "harbor-card") == stance
+
+
+NSF = "Ottawa on Monday capped non-sufficient-funds fees at $10. "
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("“We're glad Ottawa finally capped it,” said the chief executive of Harbor Bank Inc.", "support"),
+    ("Harbor Bank Inc. said the rules brought “security and predictability” to the sector.", "support"),
+    ("Harbor Bank Inc. said it offers support programmes to help customers manage costs.", "neutral"),
+    ("Harbor Bank Inc. said it supported fair fees in principle but that the government should slow the pace of "
+     "future cuts and pair them with tax relief.", "oppose"),
+])
+def test_glad_ottawa_acted_pressure_resisted_and_support_that_is_no_stance(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
