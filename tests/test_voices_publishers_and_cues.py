@@ -602,3 +602,14 @@ NSF = "Ottawa on Monday capped non-sufficient-funds fees at $10. "
 ])
 def test_glad_ottawa_acted_pressure_resisted_and_support_that_is_no_stance(analyse, said, stance):
     assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Cosmolot, whose app is one of the most downloaded gambling apps in Ukraine, said it backed the ban.", "Cosmolot"),
+    ("“It restores a level playing field,” said Nikos Karras, general manager at Lampsa Hellenic Hotels.",
+     "Lampsa Hellenic Hotels"),
+])
+def test_a_business_s_app_and_a_general_manager_name_a_company(core_resources, body, name):
+    from streams.core.entities import find_mentions
+    mentions, local = find_mentions(body, core_resources.registry)
+    assert [(m.surface, local[m.entity_id].type) for m in mentions] == [(name, "company")]

@@ -232,7 +232,10 @@ class EntityRegistry:
                                 rf"|(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
                                 # "Ubud Villa Collective, which manages 35 villas": what only a business does
                                 rf"|which[ \t]+(?:also[ \t]+)?(?:operates|owns|manages|sells|makes|produces|employs|supplies|builds"
-                                rf"|exports|imports|distributes|manufactures|controls|trades|retails|ships|mines|refines)\b)")
+                                rf"|exports|imports|distributes|manufactures|controls|trades|retails|ships|mines|refines)\b"
+                                # "Cosmolot, whose app is one of the most downloaded …": what only a business has
+                                rf"|whose[ \t]+(?:[\w’'-]+[ \t]+){{0,2}}?(?:app|apps|platform|brands?|stores|shops|products|customers"
+                                rf"|clients|mines|plants|factories|fleet|vessels|hotels|restaurants|drivers|riders|merchants|users)\b)")
         lower_starts = frozenset(a.tokens[0] for c in index.values() for a in c if a.lower_start)
         name_start = re.compile(r"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*)")
         prefixes = "|".join(re.escape(f) for f in names["prefix_legal_forms"])
