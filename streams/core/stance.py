@@ -75,6 +75,10 @@ class StanceLexicon:
     """Rules named in the plural ("without caps, …"), beside the singular ``rule_nouns``."""
     generic_parties: frozenset[str] = frozenset()
     """Plural parties a speaker answers ("the carmakers who say …", "companies complaining loudest")."""
+    comparative_reliefs: frozenset[str] = frozenset()
+    """Inversion targets that are reliefs only of a rule ("a weaker version"; not "weaker security")."""
+    rule_versions: frozenset[str] = frozenset()
+    """What a comparative relief may qualify besides the rule nouns: "version", "test", "regime"."""
     process_nouns: frozenset[str] = frozenset()
     """Procedures whose delays are harms, not postponements of the rule: "approval delays"."""
     concessives: frozenset[str] = frozenset()
@@ -527,8 +531,8 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
             return False  # "a 45-day review", "a 90-day pause" of each licence is the rule's procedure
         if i + 1 < len(tokens) and tokens[i + 1].word in lexicon.outcome_nouns:
             return False  # "without guaranteeing lower prices": an outcome, not a lowered threshold
-        if word in _COMPARATIVE_TARGETS and not any(
-                t.word in lexicon.rule_nouns or t.word in _VERSIONS for t in tokens[i + 1:i + 5]):
+        if word in lexicon.comparative_reliefs and not any(
+                t.word in lexicon.rule_nouns or t.word in lexicon.rule_versions for t in tokens[i + 1:i + 5]):
             # "a weaker version", "lighter rules", 'the looser "reasonably necessary" test'; not "networks with
             # weaker security"
             return False
@@ -551,10 +555,6 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
 
 
 _REVIEWS = frozenset({"review", "reviews"})
-_COMPARATIVE_TARGETS = frozenset({"weaker", "softer", "lighter", "looser"})
-_VERSIONS = frozenset({"version", "regime", "approach", "draft", "proposal", "touch", "standard", "standards", "package",
-                       "obligations", "requirements", "regulation", "framework", "text", "deal", "option", "test",
-                       "tests", "definition", "threshold", "thresholds", "limits", "terms", "conditions"})
 
 
 def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexicon, evaluative: bool) -> bool:
