@@ -218,7 +218,8 @@ def attribute_statement(
                 if tokens[clause.start].word not in lexicon.subordinators:
                     previous_agents = []  # "… while the bill is debated, and urged …": the speaker goes on
                 # someone else spoke ("The Palm Oil Council said …"); not "while the bill is debated"
-                # (not the speaker itself: "Apple said it had built the tools only because it was obliged to, and warned …")
+                # (not the speaker itself: "Apple said it had built the tools only because it was obliged
+                # to, and warned …")
                 other_spoke = (named is not None and (named.entity_id is None or named.entity_id not in {
                     p.entity_id for p in previous_agents})) or (
                     _has_subject(tokens, clause, lexicon, cue_starts) and any(
@@ -545,7 +546,8 @@ def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: Attribut
             names = _unknown_names(tokens, tail, b, at, lx)
             return [Speaker(names[0][1], subject.entity_id) if names else subject], (a, b), None
         if subject is not None and _acts_on_a_cue(tokens, a, tail, at, lx, cues, aside):
-            # "SK hynix has asked the ministry to exempt its plants, he said": whoever tells it, the act is the company's
+            # "SK hynix has asked the ministry to exempt its plants, he said": whoever tells it, the act
+            # is the company's
             return [subject], (a, tail), None
         agents = _np_agents(tokens, tail, b, mentions, at, entities, lx, discourse, clause)
         named = None if agents else _named_speaker(tokens, tail, b, at, lx)
@@ -694,7 +696,7 @@ def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cu
         tok = tokens[i]
         if tok.quoted or ("," not in tok.gap and "–" not in tok.gap and "—" not in tok.gap) or i in aside:
             continue  # "…, said X", "… – says Piotr Zalewski, member of board of Dr.Max Polska"
-        if tok.word in lx.company_pronouns and (j := _possessive_role_speaker(tokens, i, b, lx)) is not None:
+        if tok.word in lx.company_pronouns and _possessive_role_speaker(tokens, i, b, lx) is not None:
             start = i  # "…, its global head of shipping, Liesl Moreau, told a side event"
         elif tok.word in lx.reporting and not tok.word.endswith("ing"):
             # "…, said Daniel Ahmad" or "…, said a spokesperson for Meta" — not "…, called the cap …".
@@ -722,7 +724,8 @@ def _possessive_role_speaker(tokens, i: int, b: int, lx: AttributionLexicon) -> 
     if j is None or not any(tokens[k].word in lx.titles for k in range(i + 1, min(j, i + 4))):
         return None
     name_start = max((k for k in range(i + 1, j) if "," in tokens[k].gap), default=None)
-    if name_start is None or not 1 <= j - name_start <= 3 or not all(tokens[k].raw[:1].isupper() for k in range(name_start, j)):
+    if name_start is None or not 1 <= j - name_start <= 3 or not all(
+            tokens[k].raw[:1].isupper() for k in range(name_start, j)):
         return None
     return j
 
@@ -877,8 +880,8 @@ def _appositive_participle(tokens, a: int, i: int, b: int) -> int | None:
     if opening is None or tokens[opening].word not in _ARTICLES or i - opening < 2 or "," in tokens[i].gap:
         return None
     # (the closing comma may be where the clause being read ends: "X, a lender listed in Nairobi|, said …")
-    return next((j for j in range(i + 1, min(b + 1, len(tokens), i + 12)) if "," in tokens[j].gap and not tokens[j].quoted),
-                None)
+    return next((j for j in range(i + 1, min(b + 1, len(tokens), i + 12))
+                 if "," in tokens[j].gap and not tokens[j].quoted), None)
 
 
 def _opens_relative(tokens, a: int, i: int) -> bool:
@@ -948,7 +951,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             and tokens[head_end].word in _ARTICLES and all(
                 tokens[j].raw[:1].isupper() or tokens[j].raw[:1].isdigit() for j in range(a, head_end)) and any(
                 tokens[j].word in lx.company_heads for j in range(head_end + 1, min(b, head_end + 4))):
-        appositive_from = head_end  # "99, the local app controlled by China's DiDi Global, took …": a name the registry does not know
+        # "99, the local app controlled by China's DiDi Global, took …": a name the registry does not know
+        appositive_from = head_end
     for i in range(a, b):
         k = at.get(i)
         if k is None or k in seen or i in clause.aside:
@@ -1179,7 +1183,8 @@ def _appositive_start(tokens, j: int, b: int) -> int | None:
 
 
 def _titled(tokens, j: int, b: int, lx: AttributionLexicon) -> bool:
-    """Whether the words from ``j`` (after a possessive) name an executive: "’s finance chief"."""
+    """Whether the words from ``j`` (after a name or its possessive) name an executive: "’s finance
+    chief", "Swiggy spokesperson"."""
     for i in range(j, min(b, j + 6)):
         word = tokens[i].word
         if word in lx.executive_titles:
