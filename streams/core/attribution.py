@@ -312,7 +312,7 @@ def _view_of(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]] |
     if end >= len(tokens) or "," not in tokens[end].gap:
         return None
     if tokens[end].word in ("a", "an", "the", "which", "who", "whose"):
-        end = next((j for j in range(end + 1, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted), None)
+        end = _next_comma(tokens, end + 1, len(tokens))
         if end is None:
             return None
     return entity, (end, len(tokens))
@@ -452,8 +452,7 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             kind, pending_subordinate = "normal", False
         elif (comma and tok.word in _CONCESSIVE and i + 1 < len(tokens) and tokens[i + 1].word.endswith("ing")
               and _predicate(tokens, starts[-1].start, i, at, lx, frozenset()) is None
-              and (close := next((j for j in range(i + 2, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted),
-                                 None)) is not None and close < len(tokens) - 1):
+              and (close := _next_comma(tokens, i + 2, len(tokens))) is not None and close < len(tokens) - 1):
             # "Genesis Energy, while saying it broadly accepted the reform, welcomed …": the subject goes on
             aside.update(range(i, close))
             continue
@@ -464,9 +463,8 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
         elif tok.word in _PARENTHETICAL and comma and i + 1 < len(tokens) and "," in tokens[i + 1].gap:
             continue  # "StubHub, meanwhile, says …": an aside, not a new clause
         elif comma and tok.word.endswith("ing") and tok.raw[:1].islower() and tok.word not in lx.titles and (
-                i + 1 < len(tokens) and tokens[i + 1].word not in lx.titles) and (close := next(
-                (j for j in range(i + 1, min(len(tokens), i + 25)) if "," in tokens[j].gap and not tokens[j].quoted),
-                None)) is not None and tokens[close].word in lx.reporting and not tokens[close].quoted:
+                i + 1 < len(tokens) and tokens[i + 1].word not in lx.titles) and (
+                close := _next_comma(tokens, i + 1, i + 25)) is not None and tokens[close].word in lx.reporting:
             # "A senior executive at X, speaking on condition of anonymity because the company has not
             # taken a position, said …": the participle's clause is an aside; the subject goes on
             aside.update(range(i, close))
@@ -880,8 +878,12 @@ def _appositive_participle(tokens, a: int, i: int, b: int) -> int | None:
     if opening is None or tokens[opening].word not in _ARTICLES or i - opening < 2 or "," in tokens[i].gap:
         return None
     # (the closing comma may be where the clause being read ends: "X, a lender listed in Nairobi|, said …")
-    return next((j for j in range(i + 1, min(b + 1, len(tokens), i + 12))
-                 if "," in tokens[j].gap and not tokens[j].quoted), None)
+    return _next_comma(tokens, i + 1, min(b + 1, i + 12))
+
+
+def _next_comma(tokens, start: int, stop: int) -> int | None:
+    """The first token in ``[start, stop)`` after a comma, outside quotation marks."""
+    return next((j for j in range(start, min(stop, len(tokens))) if "," in tokens[j].gap and not tokens[j].quoted), None)
 
 
 def _opens_relative(tokens, a: int, i: int) -> bool:

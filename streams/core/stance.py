@@ -142,10 +142,10 @@ class StanceLexicon:
         found = [m for m in found if not (words[m.start] in _RELIEF_NOUNS and any(
             n.start in tightening and n.start < m.start <= n.end + 4 for n in found))]
         # not "introduced without delay", "without further delay"; "refused to extend the deadline" keeps the rule
-        refused = {m.start for m in found if m.value < 0 and not _REFUSED.isdisjoint(words[max(0, m.start - 3):m.start])}
+        refused = {m.start for m in found if m.value < 0 and not _REFUSALS.isdisjoint(words[max(0, m.start - 3):m.start])}
         tightening |= refused
         rollbacks = [m for m in found if m.value < 0 and m.start not in tightening
-                     and "without" not in words[max(0, m.start - 2):m.start]]
+                     and not _without_before(words[max(0, m.start - 2):m.start])]
         # "approved changes … that narrow the government's ability": adopting a rollback is one
         adoptions = [m for m in found if (m.value > 0 or m.start in tightening) and not any(
             m.end <= n.start <= m.end + 10 and "." not in words[m.end:n.start]
@@ -169,6 +169,13 @@ def _concession_turn(conceded: list[tuple[int, int]], start: int) -> float | Non
     if any(a <= start < b for a, b in conceded):
         return 0.5
     return 1.5 if any(b <= start for _, b in conceded) else None
+
+
+def _without_before(before: list[str]) -> bool:
+    """Whether the (up to two) words before an event or a target deny it: "without delay",
+    "without further delay"."""
+    return bool(before) and (before[-1] == "without" or (
+        len(before) == 2 and before[0] == "without" and before[1] in ("further", "any", "undue", "more", "a")))
 
 
 def _sentence_before(words: list[str], start: int, reach: int = 12) -> list[str]:
@@ -538,8 +545,7 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
             return False
         if i > 0 and tokens[i - 1].word in lexicon.process_nouns:
             return False  # "approval delays had left orders stranded": the procedure's, not the rule's
-        if (i > 0 and tokens[i - 1].word == "without") or (
-                i > 1 and tokens[i - 2].word == "without" and tokens[i - 1].word in ("further", "any", "undue", "more")):
+        if _without_before([t.word for t in tokens[max(0, i - 2):i]]):
             return False  # "introduced without delay": no delay at all
         # "could delay the arrival of new products" is a consequence, not a delay of the rule,
         # unless a rule maker is the subject ("the ministry might postpone the higher rate")
@@ -768,8 +774,9 @@ def _clause_end(tokens: list, start: int, reach: int) -> int:
 
 
 _COORDINATORS = frozenset({"or", "and"})
-_REFUSALS = frozenset({"reject", "oppose", "block", "resist", "refuse", "stop", "prevent", "avoid", "abandon", "drop"})
-_REFUSED = frozenset({"refused", "refuses", "declined", "declines", "rejected", "rejects", "denied", "denies", "ruled"})
+# Words that refuse what follows: "urged member states to reject the delay", "refused to extend the deadline".
+_REFUSALS = frozenset({"reject", "rejects", "rejected", "oppose", "block", "resist", "refuse", "refuses", "refused", "stop",
+                       "prevent", "avoid", "abandon", "drop", "declined", "declines", "denied", "denies", "ruled"})
 
 
 def _span(text: str, tokens: list, start: int, end: int) -> str:
