@@ -68,8 +68,8 @@ class _Alias:
 def without_publisher(mentions: list[Mention], source: str | None, body: str) -> list[Mention]:
     """The mentions that are not the article's own publisher: inside its name where the body
     writes it ("(Ledger & Labour Weekly) –", "seen by Pacific Rim Ledger") or its first or last
-    word after "the" ("subscribe to the Ledger"), whatever else the registry knows by that name. (A company a
-    blog is named after, "Tesla" of "Tesla Daily", is still the company when named on its own.)"""
+    word after "the" ("subscribe to the Ledger"), whatever else the registry knows by that name.
+    (A company a blog is named after, "Tesla" of "Tesla Daily", is still the company on its own.)"""
     if not source or not (name := " ".join(source.split())) or not mentions:
         return mentions
     folded_body, folded = body.casefold(), name.casefold()
