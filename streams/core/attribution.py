@@ -858,12 +858,24 @@ def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozens
         if w.endswith("ed") and (close := _appositive_participle(tokens, a, i, b)) is not None:
             skip_to = close  # "X, a start-up founded in 2019, said": the participle describes the appositive's noun
             continue
+        if _infinitive(tokens, i):
+            continue  # "X, most of them too small to be covered, said": no finite verb
         if w in lx.reporting or w in lx.auxiliaries:
             return i
         if w not in lx.titles and w not in lx.company_heads and (
                 (w.endswith("ed") and len(w) > 4) or (i in cues and tokens[i - 1].word not in _ARTICLES)):
             return i  # a cue after an article is a noun: "The judicial review was brought by …"
     return None
+
+
+def _infinitive(tokens, i: int) -> bool:
+    """Whether the word at ``i`` is part of an infinitive: "to be", "to be covered", "to have"."""
+    if tokens[i - 1].word == "to":
+        return tokens[i].word in _INFINITIVE_AUXILIARIES
+    return i >= 2 and tokens[i - 2].word == "to" and tokens[i - 1].word in _INFINITIVE_AUXILIARIES
+
+
+_INFINITIVE_AUXILIARIES = frozenset({"be", "have", "been"})
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -888,8 +900,10 @@ def _next_comma(tokens, start: int, stop: int) -> int | None:
 
 def _opens_relative(tokens, a: int, i: int) -> bool:
     """Whether the relative pronoun at ``i`` opens a relative clause inside an appositive of the
-    subject ("Meesho, the platform that listed in Mumbai in December, said")."""
-    return any("," in tokens[j].gap for j in range(a + 1, i))
+    subject ("Meesho, the platform that listed in Mumbai in December, said"); not a "that" after
+    the appositive has closed ("X, the largest maker, made no secret of its view that …")."""
+    commas = sum("," in tokens[j].gap for j in range(a + 1, i))
+    return commas > 0 and ("," in tokens[i].gap or commas % 2 == 1)
 
 
 def _relative_end(tokens, i: int, b: int) -> int:

@@ -499,7 +499,7 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         if alias.tokens[0] in surnames:
             return False
         if _after_first_name(body, start, registry) or (
-                _PREVIOUS_WORD.search(body, max(0, start - 30), start) and registry.person_title is not None
+                _previous_name(body, start) is not None and registry.person_title is not None
                 and registry.person_title.match(body, end)):
             surnames.add(alias.tokens[0])
             return False  # "Governor Greg Abbott" is a person, not Abbott Laboratories; so is "Carlo Santos, head of …"
@@ -607,12 +607,18 @@ def _dateline_credit(body: str, start: int, end: int) -> bool:
 
 _DATELINE_REACH = 120
 _CREDIT_END = re.compile(r"[\w .]*\)[ \t]*(?:-{1,2}|–|—)")
-_PREVIOUS_WORD = re.compile(r"([A-Z][a-z]+)[ \t]$")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]{2,})[ \t]$")
+
+
+def _previous_name(body: str, start: int) -> re.Match | None:
+    """The capitalised word ("Carlo", "Núria", "Øystein") right before ``start``, if any."""
+    m = _PREVIOUS_WORD.search(body, max(0, start - 30), start)
+    return m if m is not None and m.group(1)[0].isupper() and m.group(1)[1:].islower() else None
 
 
 def _after_first_name(body: str, start: int, registry: EntityRegistry) -> bool:
     """Whether a capitalised word that is not itself a name stands right before ``start``."""
-    m = _PREVIOUS_WORD.search(body, max(0, start - 30), start)
+    m = _previous_name(body, start)
     if m is None or _sentence_initial(body, m.start(1)):
         return False
     word = m.group(1).casefold()

@@ -629,9 +629,12 @@ def _third_party(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
         return not (start >= 2 and tokens[start - 2].word == "among")  # "those demanding a pause"; not "shares those
         # concerns", nor "Among those cheering the ruling was X" (X's own)
     if start >= 2 and (tokens[start - 1].word == "people" or tokens[start - 1].word in lexicon.generic_parties) \
-            and tokens[start - 2].word in ("the", "those", "all", "many", "some", "same", "other") \
-            and tokens[start].word.endswith("ing"):
+            and tokens[start - 2].word in _PARTY_DETERMINERS and tokens[start].word.endswith("ing"):
         return True  # "The people warning that this will cut off credit are …", "The companies complaining loudest"
+    if start >= 2 and tokens[start - 1].word.endswith("ing") and not _CLAUSE_STOP.intersection(tokens[start].gap) and (
+            tokens[start - 2].word == "those" or (start >= 3 and tokens[start - 3].word in _PARTY_DETERMINERS and (
+                tokens[start - 2].word == "people" or tokens[start - 2].word in lexicon.generic_parties))):
+        return True  # "Those shouting protectionism …", "the landlords predicting collapse": what they say
     if any(tokens[i].word in _HEARD and tokens[i + 1].word in ("that", "for", "from") for i in range(max(0, start - 10), start - 1)) \
             and not any(_CLAUSE_STOP.intersection(tokens[i].gap) for i in range(max(1, start - 9), start + 1)):
         return True  # "I've heard for two years that this wage would kill us": what others said
@@ -641,8 +644,11 @@ def _third_party(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
         if tokens[i].word in ("who", "that") and i >= 1 and tokens[i - 1].word in lexicon.generic_parties and not (
                 tokens[i].word == "that" and tokens[i + 1].word in _SUBJECT_OPENERS):
             # (not the "that" of "a note to the parliamentary groups that the increase will penalise …")
-            # "we are among the companies that …" is the speaker; "came to us from companies that …" is not
-            return not any(t.word in ("we", "i") for t in tokens[max(0, i - 7):i])
+            # "we are among the companies that …" and "X was one of the few retailers that campaigned
+            # for it" are the speaker; "came to us from companies that …" is not
+            before = [t.word for t in tokens[max(0, i - 7):i]]
+            return not ("we" in before or "i" in before or "among" in before
+                        or any(w == "one" and nxt == "of" for w, nxt in zip(before, before[1:])))
         if _CLAUSE_STOP.intersection(tokens[i].gap):
             return False
     return False
@@ -666,6 +672,7 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     return False
 
 
+_PARTY_DETERMINERS = frozenset({"the", "those", "all", "many", "some", "same", "other"})
 _HEARD = frozenset({"heard", "hear", "hearing", "told"})
 _CLAIM_VERBS = frozenset({"says", "say", "saying", "claim", "claims", "claiming", "argue", "argues", "arguing", "insist",
                           "insists", "insisting", "complain", "complains", "complaining"})
@@ -715,6 +722,8 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int, i
     if refusal is not None and _COORDINATORS.isdisjoint(before[refusal:]):
         polarity = -polarity  # "urged member states to reject the delay"; not "to reject the bill or exempt …"
     start, end = span.start + found[0].start, span.start + found[0].end
+    if polarity > 0 and not _PRECONDITIONS.isdisjoint(words[max(0, found[0].start - 6):found[0].start]):
+        return -1, end, start  # "asked for a fresh impact assessment before any further rules are adopted": first, delay
     if polarity > 0 and _keeps_earlier(words, found[0].start, found[0].end):
         return -1, end, start  # "asked MPs to retain the current rate": the rule as it was, before this one
     if polarity > 0 and (any(_instead(tokens, i) for i in range(end, _clause_end(tokens, end, 12)))
@@ -727,6 +736,7 @@ def _action(tokens: list, end: int, lexicon: StanceLexicon) -> tuple[int, int, i
     return polarity, end, start
 
 
+_PRECONDITIONS = frozenset({"before", "until", "till"})
 _ADJECTIVE_MARKERS = _DETERMINERS | {"s"}  # "the amended rule", "the SEC's amended rule"
 
 

@@ -1,0 +1,92 @@
+"""Critics answered, asides between a subject and its verb, preconditions, and idioms of
+stance met in articles from continental Europe.
+
+Every article here is written for the test; none comes from a gold set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_news_and_discourse import label
+
+LEVY = "The government on Monday adopted a levy on online marketplaces that takes effect in April. "
+DELAY = "The Commission on Monday postponed the due-diligence rules by two years. "
+SCRAPPED = ("The government on Tuesday scrapped the reporting duties of its supply-chain law, after scrapping the "
+            "fines that came with them in March. ")
+
+
+def test_an_absolute_phrase_after_a_relative_clause_is_no_verb(analyse):
+    body = ("The ministry on Monday launched a deposit-return scheme for bottles. Brenvik Foods AS, which runs "
+            "400 shops, most of them too small to be covered, said it had voluntarily joined the scheme.")
+    assert label(analyse(body), "brenvik-foods") == "support"
+
+
+def test_a_that_clause_after_a_closed_appositive_is_no_relative_clause(analyse):
+    body = DELAY + ("Kestrel Chemicals SE, the country's largest paint maker, made no secret of its view that the "
+                    "rules were unworkable and publicly welcomed the postponement.")
+    assert label(analyse(body), "kestrel-chemicals") == "oppose"
+
+
+def test_a_relative_clause_of_the_appositive_still_is_one(analyse):
+    body = LEVY + "Corvin Ltd., the retailer that sells most of its goods online, said it opposed the levy."
+    assert label(analyse(body), "corvin") == "oppose"
+
+
+@pytest.mark.parametrize("founder", ["Inés Ferrari", "Øystein Ferrari"])
+def test_a_founder_s_surname_is_no_company_whatever_the_letters_of_the_first_name(analyse, founder):
+    body = LEVY + ("Halden Stays S.L. filed an appeal. “We paid for our licences in good faith,” said its founder, "
+                   f"{founder}.")
+    analysis = analyse(body)
+    assert "ferrari" not in {e.company_id for e in analysis.events}
+    assert label(analysis, "halden-stays") == "oppose"
+
+
+@pytest.mark.parametrize("said, stance", [
+    # the critics answered: whatever they say counts for the rule
+    ("“Those shouting protectionism want to keep prices high,” said Ann Lee, chief executive of Corvin Ltd.",
+     "support"),
+    ("“The people predicting disaster said exactly the same thing about the minimum wage,” said Ann Lee, "
+     "chief executive of Corvin Ltd.", "support"),
+    ("Corvin Ltd. said the landlords predicting collapse had predicted the same thing in 2015.", "support"),
+    ("Corvin Ltd. said it was predicting disaster for small sellers.", "oppose"),
+])
+def test_the_critics_answered(analyse, said, stance):
+    assert label(analyse(LEVY + said), "corvin") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Corvin Ltd. said the levy levels the playing field.", "support"),
+    ("Corvin Ltd. said the levy puts everyone on the same footing.", "support"),
+    ("Corvin Ltd. said the levy was the right instrument.", "support"),
+    ("“To be clear, we are not against taxing platforms. We just think this levy is the wrong tool,” Corvin Ltd.’s "
+     "chief executive said.", "oppose"),
+    ("Corvin Ltd. said the levy treated consumers like children.", "oppose"),
+    ("Corvin Ltd. called the levy paternalistic.", "oppose"),
+    ("Corvin Ltd. said the levy would be passed on to the small businesses that sell on its marketplace.", "oppose"),
+    ("Corvin Ltd. said the government was taxing online retail into the ground.", "oppose"),
+    ("“Retailers are treated as a cash cow every time the budget is short,” Corvin Ltd.’s chief executive said.",
+     "oppose"),
+    ("Corvin Ltd. said it had cut planned investments in the country by a third.", "oppose"),
+    ("Corvin Ltd. said the levy would worsen an already severe shortage of drivers.", "oppose"),
+    ("Corvin Ltd. said it had asked the regional government to lobby the capital against the levy.", "oppose"),
+    ("Corvin Ltd. said the levy was designed to shield incumbents from competition.", "oppose"),
+    ("Corvin Ltd. said the government was ignoring reality.", "oppose"),
+    ("Corvin Ltd. said it backed the levy and opposed any attempt to exclude large sellers.", "support"),
+])
+def test_idioms_of_stance(analyse, said, stance):
+    assert label(analyse(LEVY + said), "corvin") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Corvin Ltd. has asked for a fresh impact assessment before any further rules are adopted.", "oppose"),
+    ("Corvin Ltd. wants a public consultation on the costs before the rules are adopted.", "oppose"),
+    ("Corvin Ltd. has urged lawmakers to adopt the rules before the summer.", "support"),
+])
+def test_what_is_asked_for_before_a_rule_is_adopted_delays_it(analyse, said, stance):
+    assert label(analyse(DELAY.replace("postponed", "proposed") + said), "corvin") == stance
+
+
+def test_a_campaign_for_the_law_years_ago_was_for_the_rule(analyse):
+    body = SCRAPPED + ("Tchibo said the decision sent the wrong signal. The company was one of the few large "
+                       "retailers that publicly campaigned for the law in 2021.")
+    assert label(analyse(body), "tchibo") == "support"
