@@ -90,3 +90,17 @@ def test_a_campaign_for_the_law_years_ago_was_for_the_rule(analyse):
     body = SCRAPPED + ("Tchibo said the decision sent the wrong signal. The company was one of the few large "
                        "retailers that publicly campaigned for the law in 2021.")
     assert label(analyse(body), "tchibo") == "support"
+
+
+@pytest.mark.parametrize("said, company", [
+    ("Antje Keller, chief executive of outdoor outfitter Vaudrel, said the levy was wrong-headed.", "vaudrel"),
+    ("Meatora, another Dutch developer, opposed the levy.", "meatora"),
+    ("Reclamebureau Vuurlicht, a Scheveningen advertising agency whose clients include car dealerships, said it "
+     "had joined a legal challenge.", "reclamebureau-vuurlicht"),
+])
+def test_brands_outfitters_and_advertising_agencies_are_companies(analyse, said, company):
+    assert label(analyse(LEVY + said), company) == "oppose"
+
+
+def test_a_government_agency_is_still_no_company(analyse):
+    assert not analyse(LEVY + "Vuurlicht, a government agency, opposed the levy.").events

@@ -89,6 +89,14 @@ def without_publisher(mentions: list[Mention], source: str | None, body: str) ->
     return [m for m in mentions if not publisher(m)]
 
 
+def _unless_a_trade_before(names: dict) -> str:
+    """Lookbehinds for the company descriptors that end in an organisation's word: "an
+    advertising agency" is a company, "a government agency" is not."""
+    organisation = {w.casefold() for w in names["organisation_descriptors"]}
+    trades = {d.rsplit(" ", 1)[0] for d in names["company_descriptors"] if " " in d and d.rsplit(" ", 1)[1] in organisation}
+    return "".join(rf"(?<!{re.escape(t)}[ \t])" for t in sorted(trades))
+
+
 def _alternation(words) -> str:
     """A regular-expression alternation of literal words, longest first (so "chief executive officer"
     is tried before "chief executive")."""
@@ -226,7 +234,7 @@ class EntityRegistry:
                     r"|(?!(?:said|argued|added|noted|warned|stated|claimed|insisted|explained|replied|responded|countered"
                     r"|confirmed|announced|insisting|arguing|adding|saying|noting|warning)\b)[a-z]+(?:-[a-z]+)?(?:ed|ing))\b)")
         # (no preposition before the head: "Second, a permanent lighter lane for companies" is no company's)
-        appositive = re.compile(rf",[ \t]+(?:(?:a|an|the|one of (?:the|our|its|their|its)|one of)[ \t]+"
+        appositive = re.compile(rf",[ \t]+(?:(?:a|an|another|the|one of (?:the|our|its|their|its)|one of)[ \t]+"
                                 rf"(?:(?!(?:for|of|to|with|in|on|at|by|from|than|between)[ \t])[\w’'-]+[ \t]+){{0,7}}?"
                                 rf"(?:{heads})s?\b(?![’']s){head_end}"
                                 rf"|(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
@@ -253,7 +261,8 @@ class EntityRegistry:
                    frozenset(w.casefold() for w in names["industry_words"]), prefix_form,
                    frozenset(w.casefold() for w in names["organisation_words"]),
                    # not a compound's first part: "a labour-outsourcing company" is a company
-                   re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b(?!-)", re.I),
+                   re.compile(r"\b" + _unless_a_trade_before(names) + r"(?:"
+                              + "|".join(re.escape(w) for w in names["organisation_descriptors"]) + r")\b(?!-)", re.I),
                    unknown, appositive, name_start, lower_starts,
                    # the suffix ends the name: not "California Air Resources Board", "Australian Communications and Media Authority"
                    re.compile(r"(?:" + "|".join(re.escape(w) for w in names["company_suffixes"])
