@@ -1,5 +1,5 @@
 """Critics answered, asides between a subject and its verb, preconditions, and idioms of
-stance met in articles from continental Europe.
+stance met in articles from continental Europe and on health and food rules.
 
 Every article here is written for the test; none comes from a gold set.
 """
@@ -9,6 +9,7 @@ import pytest
 
 from tests.test_news_and_discourse import label
 
+SUGAR = "The government on Monday adopted a levy on sugary drinks that takes effect in April. "
 LEVY = "The government on Monday adopted a levy on online marketplaces that takes effect in April. "
 DELAY = "The Commission on Monday postponed the due-diligence rules by two years. "
 SCRAPPED = ("The government on Tuesday scrapped the reporting duties of its supply-chain law, after scrapping the "
@@ -104,3 +105,49 @@ def test_brands_outfitters_and_advertising_agencies_are_companies(analyse, said,
 
 def test_a_government_agency_is_still_no_company(analyse):
     assert not analyse(LEVY + "Vuurlicht, a government agency, opposed the levy.").events
+
+
+def test_a_relative_clause_before_a_trailing_said_is_an_aside(analyse):
+    body = DELAY + ("“This is a sensible decision at a difficult moment for exporters,” a spokeswoman for Diageo, "
+                    "which brews Guinness in Dublin, said.")
+    assert label(analyse(body), "diageo") == "oppose"
+
+
+def test_a_business_association_is_no_company_of_the_story(analyse):
+    body = SUGAR + ("Corvin Ltd. said it had no view on the levy. The national business association ANDI has asked "
+                    "the government to use part of the revenue to support small shopkeepers.")
+    assert label(analyse(body), "corvin") == "neutral"
+
+
+def test_a_title_abbreviation_before_a_first_name_makes_a_person(analyse):
+    body = SUGAR + "When Rep. Daniel Kemper asked whether the levy would hurt sales, Corvin Ltd. said it opposed it."
+    analysis = analyse(body)
+    assert "kemper" not in {e.company_id for e in analysis.events}
+    assert label(analysis, "corvin") == "oppose"
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Corvin Ltd. said it did not comment on the lawsuit.", "neutral"),
+    ("“We are not against health; we are against a tax that will shut factories,” said Ann Lee, chief executive of "
+     "Corvin Ltd.", "oppose"),
+    ("Corvin Ltd. said it was not against the levy.", "support"),
+    ("Corvin Ltd. backed the levy, saying claims it would destroy jobs were not borne out by the evidence.", "support"),
+    ("Brenvik AS said the levy would hurt sales. Corvin Ltd., the maker of Corvo crisps, has made similar arguments.",
+     "oppose"),
+    ("Corvin Ltd. said the levy was working.", "support"),
+    ("Corvin Ltd. called the levy a major step toward healthier diets.", "support"),
+    ("Corvin Ltd. said the levy is what dentists have wanted for twenty years.", "support"),
+    ("Corvin Ltd. said the levy would cost it tens of millions of pounds a year.", "oppose"),
+    ("Corvin Ltd. called the levy a blunt measure that damages the creative economy.", "oppose"),
+    ("Corvin Ltd. said it had laid off 18 staff and would close six stores.", "oppose"),
+])
+def test_what_companies_say_of_a_sugar_levy(analyse, said, stance):
+    assert label(analyse(SUGAR + said), "corvin") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Corvin Ltd. said the government had blinked.", "support"),
+    ("Corvin Ltd. said the government had caved in to the drinks lobby.", "support"),
+])
+def test_a_government_that_backed_down_is_blamed_for_the_news(analyse, said, stance):
+    assert label(analyse(DELAY + said), "corvin") == stance

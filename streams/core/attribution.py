@@ -480,8 +480,10 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             # The aside ends at the first comma that does not continue a list of names.
             close = next((j for j in range(i + 1, len(tokens)) if "," in tokens[j].gap and not tokens[j].quoted
                           and j not in at and tokens[j].word not in ("and", "or")), None)
-            if close is not None and close < len(tokens) - 1:
-                aside.update(range(i, close))  # ", which …," : an aside; the main clause goes on
+            if close is not None and (close < len(tokens) - 1 or tokens[close].word in lx.reporting):
+                # ", which …," : an aside; the main clause goes on (if only with its last word: "“…,” a
+                # spokeswoman for Diageo, which brews Guinness in Dublin, said.")
+                aside.update(range(i, close))
                 continue
             kind = "relative"
         elif comma and tok.word == "with" and _name_doing(tokens, at, i + 1, i + 6):
@@ -1123,7 +1125,9 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
     for j in range(a, b):
         if tokens[j].word in lx.anaphor_determiners:
             ahead = range(j + 1, min(b, j + 4))
-            heads = any(tokens[i].word in lx.company_heads and tokens[i - 1].word not in _PUBLIC_MODIFIERS for i in ahead)
+            # (a head, not a modifier: "the national business association" is a trade body)
+            heads = any(tokens[i].word in lx.company_heads and tokens[i - 1].word not in _PUBLIC_MODIFIERS
+                        and not (i + 1 < len(tokens) and tokens[i + 1].word in lx.organisation_nouns) for i in ahead)
             if heads and not any(
                     tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms and (at is None or i not in at)
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"

@@ -628,8 +628,8 @@ def _previous_name(body: str, start: int) -> re.Match | None:
 def _after_first_name(body: str, start: int, registry: EntityRegistry) -> bool:
     """Whether a capitalised word that is not itself a name stands right before ``start``."""
     m = _previous_name(body, start)
-    if m is None or _sentence_initial(body, m.start(1)):
-        return False
+    if m is None or (_sentence_initial(body, m.start(1)) and not _after_abbreviation(body, m.start(1), registry)):
+        return False  # (but "Rep. Daniel Kemper" is a person)
     word = m.group(1).casefold()
     return (word not in registry.name_stopwords and word not in registry.corporate_words
             and word not in registry.demonyms and word not in registry.place_words)  # "the Swiss Syngenta", "Taiwan TSMC"
@@ -653,6 +653,15 @@ _PLACE_LIST_BEFORE = re.compile(r"\b(?:in|across|near|around)[ \t]+(?:[A-Z][\wâ€
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)[ \t]+$")  # not "from Meta", "to Apple"
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![â€™'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
+
+
+_ABBREVIATION_BEFORE = re.compile(r"([\w.]+)\.[ \t]+$")
+
+
+def _after_abbreviation(body: str, pos: int, registry: EntityRegistry) -> bool:
+    """Whether an abbreviation that never ends a sentence ("Rep.", "Dr.") stands right before ``pos``."""
+    m = _ABBREVIATION_BEFORE.search(body, max(0, pos - 12), pos)
+    return m is not None and m.group(1).casefold() in registry.abbreviations
 
 
 def _sentence_initial(body: str, pos: int) -> bool:

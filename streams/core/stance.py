@@ -295,8 +295,8 @@ def score_stance(
                 polarity = -polarity
         if without is not None and m.start >= without and cue.kind != "request":
             polarity = -polarity  # "without caps, costs would make steelmaking uneconomic": harm the rule prevents
-        if m.start >= 2 and tokens[m.start - 1].word in _TOPIC_MARKERS and tokens[m.start - 2].word in _QUESTIONS:
-            continue  # "asked about criticism from …": the question's topic, not the speaker's view
+        if _topic(tokens, m.start):
+            continue  # "asked about criticism from …", "did not comment on the lawsuit": a topic, not a view
         if (_third_party(tokens, m.start, lexicon) and not (target is not None and target < m.start)) or (
                 target is None and cue.kind != "request" and _others_view(tokens, m.start, lexicon)):
             # (a look-back target already turned it: "critics who claimed the system was confusing")
@@ -664,6 +664,11 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     for i in range(start - 1, max(0, start - 5), -1):
         if tokens[i].word == "that" and tokens[i - 1].word in lexicon.view_nouns:
             return True
+        if tokens[i].word in lexicon.view_nouns and tokens[i + 1].word in _SUBJECT_OPENERS and i + 1 < start \
+                and tokens[i - 1].word not in FIRST_PERSON and not tokens[i].word.endswith("ing"):
+            # "claims it would destroy jobs were not borne out"; not "our fear it would …", nor the verb of
+            # "warning the rule could hand orders to competitors"
+            return True
         if tokens[i].word in _CLAIM_VERBS and (tokens[i - 1].word in lexicon.generic_parties
                                                or tokens[i - 1].word in lexicon.sector_nouns):
             return True  # "every time a chain says ownership will hurt access", "critics claim it will …"
@@ -678,6 +683,18 @@ _CLAIM_VERBS = frozenset({"says", "say", "saying", "claim", "claims", "claiming"
                           "insists", "insisting", "complain", "complains", "complaining"})
 
 
+def _topic(tokens: list, start: int) -> bool:
+    """Whether a cue is what a question or a comment is about ("asked about criticism", "did not
+    comment on the lawsuit")."""
+    for j in range(start - 1, max(0, start - 4), -1):
+        if tokens[j].word in _TOPIC_MARKERS and (tokens[j - 1].word in _QUESTIONS or tokens[j - 1].word in _COMMENTING):
+            return True
+        if tokens[j].word not in _DETERMINERS or _CLAUSE_STOP.intersection(tokens[j].gap):
+            return False
+    return False
+
+
+_COMMENTING = frozenset({"comment", "comments", "commented", "commenting", "discuss", "discussed", "address", "addressed"})
 _SUBJECT_OPENERS = _DETERMINERS | {"it", "they", "he", "she", "we", "i", "such"}
 _TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
 _QUESTIONS = frozenset({"asked", "asks", "ask", "asking", "question", "questions", "questioned", "queried", "inquired"})
