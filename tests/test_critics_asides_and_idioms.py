@@ -151,3 +151,22 @@ def test_what_companies_say_of_a_sugar_levy(analyse, said, stance):
 ])
 def test_a_government_that_backed_down_is_blamed_for_the_news(analyse, said, stance):
     assert label(analyse(DELAY + said), "corvin") == stance
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("LIMA (Wire). The Ministry of Production (Produce) published new anchovy rules on Sunday. According to Produce, "
+     "the measure protects the biomass. The company Pesquera Norte S.A. questioned the rule and asked Produce to "
+     "suspend it. Produce did not respond to questions.", "produce"),
+    (LEVY + "The tax agency ARCA said it would audit the registrations. Corvin Ltd. opposed the levy.",
+     "arca-continental"),
+    (LEVY + "Stone Co., the Nasdaq-listed acquirer, welcomed the levy in a securities filing.", "nasdaq"),
+    (LEVY + "Public-health group Vida Sana Ahora said the levy was necessary. Corvin Ltd. opposed it.",
+     "vida-sana-ahora"),
+])
+def test_public_bodies_short_names_venues_and_health_groups_are_no_companies(analyse, body, absent):
+    assert absent not in {e.company_id for e in analyse(body).events}
+
+
+def test_a_company_s_own_short_name_in_brackets_is_still_the_company(analyse):
+    body = LEVY + "Vietnam Cement Industry Corp. (Vicem) said it opposed the levy. Vicem will appeal."
+    assert {e.company_id for e in analyse(body).events if e.stance == "oppose"} == {"vicem"}

@@ -315,7 +315,7 @@ def find_mentions(body: str, registry: EntityRegistry) -> tuple[list[Mention], d
     looked up, and the trie is walked word by word from there.
     """
     starts = _name_starts(body, registry)
-    defined = _acronym_definitions(body)
+    defined = _acronym_definitions(body, registry)
     local_index, local_entities, unknown_spans = _unknown_organisations(body, registry, starts, defined)
     local_trie = _build_trie(local_index)
     tries = (local_trie, registry.trie) if local_index else (registry.trie,)
@@ -489,6 +489,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False  # "NIS 2.5 billion", "SAR 40 million": a currency, not NIS or a company of that acronym
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
         return False  # "DIGI, the Digital Industry Group, said": another body's acronym
+    if _VENUE_AFTER.match(body, end):
+        return False  # "the Nasdaq-listed acquirer": the exchange as a venue
     if alias.person is None and registry.organisation_before.search(body, max(0, start - 16), start):
         return False  # "the fuel trade association UNITI" names the association, not Uniti Group
     if alias.person is None and _in_organisation_name(body, start, registry):
@@ -655,6 +657,7 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
 
 
+_VENUE_AFTER = re.compile(r"[-‑–](?:listed|traded|quoted)\b")
 _ABBREVIATION_BEFORE = re.compile(r"([\w.]+)\.[ \t]+$")
 
 
@@ -892,16 +895,22 @@ def _sentence_word(word: str, registry: EntityRegistry) -> bool:
             and word.casefold() not in registry.abbreviations and word.casefold() not in registry.legal_forms)
 
 
-def _acronym_definitions(body: str) -> dict[str, str]:
+def _acronym_definitions(body: str, registry: EntityRegistry) -> dict[str, str]:
     """Acronyms the article spells out, with what they stand for (lower-cased): "Conseil du
-    Café-Cacao (CCC)". Found from the brackets, so most bodies cost one substring test."""
+    Café-Cacao (CCC)", and one-word short names of public bodies: "The Ministry of Production
+    (Produce)" (not "David Ko (Macquarie)"). Found from the brackets, so most bodies cost one
+    substring test."""
     if "(" not in body:
         return {}
     defined: dict[str, str] = {}
     for m in _BRACKETED_ACRONYM.finditer(body):
         definer = _DEFINER_BEFORE.search(body, max(0, m.start() - 160), m.start())
         if definer is not None:
-            defined.setdefault(m.group(1), definer.group(1).casefold())
+            words = definer.group(1).casefold()
+            plain = {w.strip(".,") for w in words.split()}
+            if m.group(1).isupper() or (not registry.organisation_words.isdisjoint(plain)
+                                        and registry.corporate_words.isdisjoint(plain)):
+                defined.setdefault(m.group(1), words)
         elif (spelled := _spelled_in_lower_case(body, m.start(), m.group(1))) is not None:
             defined.setdefault(m.group(1), spelled)
     return defined
@@ -920,7 +929,8 @@ def _spelled_in_lower_case(body: str, end: int, acronym: str) -> str | None:
 
 
 _BRACKETED_WORD_BEFORE = re.compile(rf"\([{CAPITALS}][\w&’' -]*\) $")
-_BRACKETED_ACRONYM = re.compile(rf"\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}})\)")
+# an acronym, or a short name in one word: "The Ministry of Production (Produce)"
+_BRACKETED_ACRONYM = re.compile(rf"\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}}|[{CAPITALS}][a-z\u00e0-\u00ff]{{2,15}})\)")
 _DEFINER_BEFORE = re.compile(rf"(?<![\w’'&.-])([{CAPITALS}][\w’'&.-]*(?:[ \t]+(?:[a-z]{{1,4}}[ \t]+)?[{CAPITALS}][\w’'&.-]*){{1,7}})"
                              rf"[ \t]*$")
 _ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}})\)")
