@@ -170,3 +170,29 @@ def test_public_bodies_short_names_venues_and_health_groups_are_no_companies(ana
 def test_a_company_s_own_short_name_in_brackets_is_still_the_company(analyse):
     body = LEVY + "Vietnam Cement Industry Corp. (Vicem) said it opposed the levy. Vicem will appeal."
     assert {e.company_id for e in analyse(body).events if e.stance == "oppose"} == {"vicem"}
+
+
+def test_a_named_group_s_appositive_is_no_company_of_the_story(analyse):
+    for group in ("Brasscom, the IT industry association, said it agreed with the spirit of the levy but wanted "
+                  "changes.", "Article 19, the press-freedom group, warned that the new regulator lacks independence."):
+        assert label(analyse(LEVY + "Corvin Ltd. said it would comply. " + group), "corvin") == "support"
+
+
+def test_but_inside_an_appositive_s_relative_clause_is_no_new_clause(analyse):
+    body = LEVY + ("Corvin Ltd., a Porto Alegre start-up that applied for a licence in August but is still awaiting "
+                   "approval, said the levy locks out smaller firms.")
+    assert label(analyse(body), "corvin") == "oppose"
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("“We are not against investment. But the levy will hurt local manufacturers,” Corvin Ltd. said.", "oppose"),
+    ("Corvin Ltd. said it was not against the levy.", "support"),
+    ("“We are not against it,” Corvin Ltd. said.", "support"),
+    ("Corvin Ltd. said the levy meant it could compete on equal terms.", "support"),
+    ("Corvin Ltd. also expressed its approval.", "support"),
+    ("Corvin Ltd. said a single clock is what investors need.", "support"),
+    ("Corvin Ltd. said it would lose most of its contracts.", "oppose"),
+    ("Corvin Ltd. called the levy a solution looking for a problem.", "oppose"),
+])
+def test_concessions_and_idioms_of_latin_american_news(analyse, said, stance):
+    assert label(analyse(LEVY + said), "corvin") == stance

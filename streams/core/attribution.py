@@ -470,6 +470,8 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             aside.update(range(i, close))
             continue
         elif tok.word in lx.clause_breaks and (comma or tok.word in ("but", "while", "whereas", "although", "though", "after", "because")):
+            if not comma and _in_open_relative(tokens, starts[-1].start, i):
+                continue  # "X, a start-up that applied in August but is still waiting, said …": the aside goes on
             kind = "according" if tok.word == "according" else "normal"
             subordinate_open = tok.word in _CONCESSIVE
         elif subordinate_open and comma and i in at:
@@ -509,6 +511,12 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
     for c in clauses:
         c.aside = frozenset(aside)
     return clauses, frozenset(aside)
+
+
+def _in_open_relative(tokens: list[Token], a: int, i: int) -> bool:
+    """Whether ``i`` stands in a relative clause of an appositive not yet closed by its comma."""
+    commas = [j for j in range(a + 1, i) if "," in tokens[j].gap and not tokens[j].quoted]
+    return len(commas) % 2 == 1 and any(tokens[j].word in _RELATIVES for j in range(commas[-1], i))
 
 
 def _clause_agents(tokens, clause: _Clause, mentions, at, entities, lx: AttributionLexicon, cues: frozenset[int],
@@ -1025,7 +1033,7 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         return [discourse.author]  # "I think that is exactly right" in an op-ed or an interview's answer
     if any(w in lx.person_pronouns for w in words) and discourse.last_person:
         return [discourse.last_person]
-    if any(w in lx.company_pronouns for w in words):
+    if any(t.word in lx.company_pronouns and not t.raw.isupper() for t in tokens[a:b]):  # not "the IT industry"
         if not _pronoun_in_relative_clause(words, lx):
             resolved = discourse.last_company  # not "The Alliance for Gun Responsibility, which drafted much of it"
     elif any(w in lx.group_pronouns for w in words[:2]) and (discourse.last_speakers or discourse.last_company):
@@ -1173,9 +1181,10 @@ def _opens_with_other_name(tokens, a: int, at, lx: AttributionLexicon) -> bool:
     """Whether a phrase opens with a capitalised name the registry does not know, then a comma
     (the description after it, "the trade group for …", is that name's, not the last company's)."""
     j = a
-    while j < len(tokens) and j not in at and (tokens[j].raw[:1].isupper() or (j > a and tokens[j].word in _NAME_LINKS)):
+    while j < len(tokens) and j not in at and (tokens[j].raw[:1].isupper() or (j > a and tokens[j].word in _NAME_LINKS)
+                                                or (j > a and tokens[j].raw.isdigit())):  # "Article 19, the … group"
         j += 1
-    return (j > a and j < len(tokens) and "," in tokens[j].gap and tokens[j - 1].raw[:1].isupper()
+    return (j > a and j < len(tokens) and "," in tokens[j].gap and not tokens[j - 1].raw[:1].islower()
             and tokens[a].word not in lx.anaphor_determiners and tokens[a].word not in lx.intro_words)
 
 

@@ -29,6 +29,7 @@ class Cue:
     weight: float
     kind: str  # support | oppose | neutral | request | hedge | relative | answer (to the previous speaker) | non_cue
     evaluative: bool = False
+    rule_object: bool = False  # counts only when aimed at the rule: "not against the levy", not "not against investment"
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ class StanceLexicon:
     def from_data(cls, data: dict) -> "StanceLexicon":
         entries: list[tuple[str, Cue]] = []
         for key, polarity in ((SUPPORT, 1), (OPPOSE, -1)):
-            entries += [(c["phrase"], Cue(polarity, c["weight"], key, bool(c.get("evaluative")))) for c in data[key]]
+            entries += [(c["phrase"], Cue(polarity, c["weight"], key, bool(c.get("evaluative")), bool(c.get("rule_object"))))
+                        for c in data[key]]
         entries += [(c["phrase"], Cue(c.get("polarity", 0), c["weight"], "relative")) for c in data["relative"]]
         entries += [(p, Cue(-1, 0.8, "answer")) for p in data["contrary"]]
         entries += [(p, Cue(1, 0.8, "answer")) for p in data["concurring"]]
@@ -277,6 +279,8 @@ def score_stance(
                 continue
             polarity = cue.polarity * previous
         else:
+            if cue.rule_object and not _aimed_at_rule(tokens, m.end, lexicon):
+                continue  # "We are not against investment. But …": a concession, no side on the rule
             # An evaluative cue judges what stands before it ("scrapping it is the right call"),
             # unless it names its object itself ("a delay will not fix a law that …").
             look_back = cue.evaluative and not _judges_rule(tokens, m.end, lexicon)
@@ -681,6 +685,26 @@ _PARTY_DETERMINERS = frozenset({"the", "those", "all", "many", "some", "same", "
 _HEARD = frozenset({"heard", "hear", "hearing", "told"})
 _CLAIM_VERBS = frozenset({"says", "say", "saying", "claim", "claims", "claiming", "argue", "argues", "arguing", "insist",
                           "insists", "insisting", "complain", "complains", "complaining"})
+
+
+def _aimed_at_rule(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
+    """Whether what follows a cue is the rule, the news or a reference to them (or nothing: the
+    clause ends), rather than some other good ("investment", "health", "the goal")."""
+    for i in range(end, min(len(tokens), end + 4)):
+        word = tokens[i].word
+        if _CLAUSE_STOP.intersection(tokens[i].gap) or tokens[i].quoted != tokens[end - 1].quoted:
+            return True
+        if word in _OBJECT_DETERMINERS:
+            continue
+        return (word in lexicon.rule_nouns or word in lexicon.generic_references or word in lexicon.inversion_targets
+                or word in _REFERENCES or tokens[i].raw[:1].isupper())
+    return True
+
+
+_OBJECT_DETERMINERS = frozenset({"the", "a", "an", "any", "all", "its", "their", "this", "that", "these", "those",
+                                 "new", "proposed", "planned"})
+_REFERENCES = frozenset({"it", "them", "this", "that", "these", "those", "regulation", "regulations", "reform",
+                         "reforms", "measure", "measures", "policy", "changes"})
 
 
 def _topic(tokens: list, start: int) -> bool:
