@@ -196,3 +196,48 @@ def test_but_inside_an_appositive_s_relative_clause_is_no_new_clause(analyse):
 ])
 def test_concessions_and_idioms_of_latin_american_news(analyse, said, stance):
     assert label(analyse(LEVY + said), "corvin") == stance
+
+
+KIDS = "The state on Monday adopted a law on children's online safety that takes effect in July. "
+EXTENDED = "Colorado lawmakers on Monday delayed the state's AI act by 16 months. "
+
+
+@pytest.mark.parametrize("body, stance", [
+    (KIDS + "Corvin Ltd. said it had signed nine clients since the appeals court ruling.", "neutral"),
+    (KIDS + "Corvin Ltd. said some screens pop up a warning that scares people.", "neutral"),
+    (EXTENDED + "Corvin Ltd. called the delay a mistake. “Every month this gets pushed back, more people get screened "
+                "out by systems nobody has tested,” said its co-founder.", "support"),
+    (EXTENDED + "“We are grateful for the extra time,” said the chief executive of Corvin Ltd.", "oppose"),
+    (EXTENDED + "Corvin Ltd. called the delay a mistake and said the law does not go far enough.", "support"),
+    (KIDS + "Corvin Ltd. said the law was the best thing that had happened to its business.", "support"),
+    (KIDS + "Corvin Ltd. said the law was doing exactly what it should.", "support"),
+    (KIDS + "Corvin Ltd. said requiring each app to verify ages was unworkable and that it supports a federal law "
+            "requiring app stores to get parental approval instead.", "oppose"),
+    (KIDS + "Corvin Ltd. said the law would create a supply shock.", "oppose"),
+    # guards: a comparison and a plain fact
+    (KIDS + "Corvin Ltd. welcomed one rulebook instead of 27.", "support"),
+    (KIDS + "“The law is a historic step. The state has chosen to lead rather than lag,” Corvin Ltd.’s chief "
+            "executive said.", "support"),
+    (KIDS + "Corvin Ltd. had to idle a plant in May because of a shortage of chips.", "neutral"),
+])
+def test_nouns_that_are_no_cues_and_rules_preferred_instead(analyse, body, stance):
+    assert label(analyse(body), "corvin") == stance
+
+
+def test_fighting_a_regulator_s_lawsuit_is_no_attack_on_the_rule_s_critics(analyse):
+    body = KIDS + "Corvin Ltd. is separately fighting a Federal Trade Commission lawsuit over its design practices."
+    assert label(analyse(body), "corvin") != "support"
+
+
+def test_a_very_different_message_takes_the_other_side(analyse):
+    body = KIDS + ("Brenvik AS said the law was unworkable. Ana Osei, founder of Corvin Ltd., a tea subscription "
+                   "company, has a very different message.")
+    assert label(analyse(body), "corvin") == "support"
+
+
+def test_a_chain_named_with_lower_case_words_and_a_county_are_no_other_companies(analyse):
+    body = KIDS + ("Jack in the Box, which runs 950 restaurants in the state, opposed the law. Greenleaf Kitchen Co., "
+                   "a chain in Los Angeles and Orange counties, backed it.")
+    analysis = analyse(body)
+    assert {e.company_id for e in analysis.events} == {"jack-in-the-box", "greenleaf-kitchen"}
+    assert label(analysis, "jack-in-the-box") == "oppose"

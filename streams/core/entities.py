@@ -288,7 +288,8 @@ class EntityRegistry:
                                       rf"(?:\.[ \t]+|[ \t]*\n[ \t]*\n?[ \t]*)The[ \t]+(?:[\w’'-]+[ \t]+){{0,6}}?(?:{heads})s?\b",
                                       re.M),
                    organisation_before=re.compile(rf"\b(?:{_alternation(names['organisation_nouns'])})[ \t]+$"),
-                   place_list_after=re.compile(r"(?:,[ \t]+[A-Z][\w’'-]*)*,?[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*[ \t]+"
+                   # "Fatih and Üsküdar districts", "Los Angeles and Orange counties"
+                   place_list_after=re.compile(r"(?:(?:,[ \t]+[A-Z][\w’'-]*)*,?[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*)?[ \t]+"
                                                rf"(?:{_alternation(names['place_plurals'])})\b"),
                    seat_or_trade=re.compile(r",[ \t]+(?:(?:headquartered|based)[ \t]+in|(?:[\w’'-]+[ \t]+){0,2}?"
                                             rf"(?:{_alternation(names['trade_nouns'])})[ \t]+of)\b"),

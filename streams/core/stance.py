@@ -269,6 +269,8 @@ def score_stance(
             named = lexicon.events.find([t.word for t in tokens[m.end:m.end + lexicon.object_window + 4]])
             if named:
                 news = named[0].value
+            elif m.start >= 1 and tokens[m.start - 1].word in lexicon.rule_nouns:
+                news = 1  # "the law does not go far enough": the rule itself, whatever the news did to it
             elif _inversion(tokens, m.end, lexicon) is not None:
                 news = -1  # "relieved by the grace period for small firms": a relief, whatever the lead says
             else:
@@ -297,6 +299,12 @@ def score_stance(
                 # the news is a rollback, or this statement says the decision was one ("when Brussels
                 # agreed to a second delay, FGV was among the first to welcome the decision")
                 polarity = -polarity
+            if polarity > 0 and target is None and (i := _instead_in_clause(tokens, m.end)) is not None \
+                    and tokens[i].word == "instead" and (i + 1 == len(tokens) or tokens[i + 1].word != "of"):
+                # "supports a federal law requiring app stores to check ages instead": another rule
+                # (not "chose to lead rather than lag", nor "welcomed one rulebook instead of 27"): no side
+                # on this one
+                continue
         if without is not None and m.start >= without and cue.kind != "request":
             polarity = -polarity  # "without caps, costs would make steelmaking uneconomic": harm the rule prevents
         if _topic(tokens, m.start):
@@ -538,6 +546,8 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     if word in lexicon.inversion_targets:
         if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper():
             return False  # "Google's critics" are a company's critics, not the rule's
+        if word in lexicon.party_targets and any(t.word in lexicon.rule_makers for t in tokens[max(0, i - 3):i]):
+            return False  # "a Federal Trade Commission lawsuit", "the state's challenge": enforcement, not critics
         if i >= 2 and tokens[i - 1].gap == "-" and tokens[i - 2].word.isdigit():
             return False  # "a 45-day review", "a 90-day pause" of each licence is the rule's procedure
         if i + 1 < len(tokens) and tokens[i + 1].word in lexicon.outcome_nouns:
