@@ -241,3 +241,20 @@ def test_a_chain_named_with_lower_case_words_and_a_county_are_no_other_companies
     analysis = analyse(body)
     assert {e.company_id for e in analysis.events} == {"jack-in-the-box", "greenleaf-kitchen"}
     assert label(analysis, "jack-in-the-box") == "oppose"
+
+
+REPEALED = "Congress on Wednesday voted to repeal the bureau's $5 cap on overdraft fees. "
+
+
+@pytest.mark.parametrize("body, stance", [
+    (REPEALED + "“Good riddance,” the chief executive of Corvin Ltd. told analysts.", "oppose"),
+    (REPEALED + "Corvin Ltd. had no quarrel with the cap and called its repeal a step backward for customers.", "support"),
+    (REPEALED + "Asked by an analyst whether repeal would prompt Corvin Ltd. to raise fees, its finance chief said the "
+                "bank had no plans to change them.", "neutral"),
+    (KIDS + "Corvin Ltd. said it was reviewing the complaint.", "neutral"),
+    (KIDS + "Corvin Ltd. said it hoped the court would strike the law down.", "oppose"),
+    (KIDS + "Corvin Ltd. said the law had been a significant headwind for its franchisees.", "oppose"),
+    (KIDS + "Corvin Ltd. said the law would mean fewer hours and fewer restaurants.", "oppose"),
+])
+def test_a_repealed_cap_questions_put_and_court_hopes(analyse, body, stance):
+    assert label(analyse(body), "corvin") == stance

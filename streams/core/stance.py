@@ -248,6 +248,8 @@ def score_stance(
         polarity, weight, head, tail = cue.polarity, cue.weight, m.start, m.end
         target = None
         if cue.kind == "request":
+            if m.end < len(tokens) and tokens[m.end].word == "by":
+                continue  # "Asked by an analyst whether repeal would …": a question put to the speaker
             action = _action(tokens, m.end, lexicon)
             if action is None:
                 continue
@@ -307,7 +309,7 @@ def score_stance(
                 continue
         if without is not None and m.start >= without and cue.kind != "request":
             polarity = -polarity  # "without caps, costs would make steelmaking uneconomic": harm the rule prevents
-        if _topic(tokens, m.start):
+        if _topic(tokens, m.start, lexicon):
             continue  # "asked about criticism from …", "did not comment on the lawsuit": a topic, not a view
         if (_third_party(tokens, m.start, lexicon) and not (target is not None and target < m.start)) or (
                 target is None and cue.kind != "request" and _others_view(tokens, m.start, lexicon)):
@@ -474,7 +476,8 @@ def _in_number(tokens: list, i: int) -> bool:
 # this reform since the Kingman review": the review is not what it supported).
 _QUOTE_ENDERS = frozenset({"and", "but", "or", "while"})
 _AFTER_AND = frozenset({"that", "said", "says", "added", "adds", "warned", "warns", "urged", "urges", "argued", "argues",
-                        "insisted", "insists", "noted", "notes", "asked", "asks"})
+                        "insisted", "insists", "noted", "notes", "asked", "asks", "called", "calls", "described",
+                        "describes", "termed", "branded", "dubbed"})  # "no quarrel with the cap and called its repeal …"
 _NEW_CLAUSE = frozenset({"arguing", "saying", "claiming", "warning", "adding", "noting", "insisting", "contending",
                          "since", "because", "although", "though", "whereas", "unless"})
 
@@ -717,18 +720,23 @@ _REFERENCES = frozenset({"it", "them", "this", "that", "these", "those", "regula
                          "reforms", "measure", "measures", "policy", "changes"})
 
 
-def _topic(tokens: list, start: int) -> bool:
+def _topic(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     """Whether a cue is what a question or a comment is about ("asked about criticism", "did not
     comment on the lawsuit")."""
     for j in range(start - 1, max(0, start - 4), -1):
         if tokens[j].word in _TOPIC_MARKERS and (tokens[j - 1].word in _QUESTIONS or tokens[j - 1].word in _COMMENTING):
             return True
+        if tokens[j].word in _REVIEWING and (tokens[start].word in lexicon.party_targets
+                                              or tokens[start].word + "s" in lexicon.party_targets):
+            return True  # "was reviewing the complaint": what it reads, not what it filed
         if tokens[j].word not in _DETERMINERS or _CLAUSE_STOP.intersection(tokens[j].gap):
             return False
     return False
 
 
 _COMMENTING = frozenset({"comment", "comments", "commented", "commenting", "discuss", "discussed", "address", "addressed"})
+_REVIEWING = frozenset({"reviewing", "studying", "examining", "analysing", "analyzing", "assessing", "considering",
+                        "received", "reviewed", "studied"})
 _SUBJECT_OPENERS = _DETERMINERS | {"it", "they", "he", "she", "we", "i", "such"}
 _TOPIC_MARKERS = frozenset({"about", "regarding", "over", "whether", "on"})
 _QUESTIONS = frozenset({"asked", "asks", "ask", "asking", "question", "questions", "questioned", "queried", "inquired"})
