@@ -258,3 +258,20 @@ REPEALED = "Congress on Wednesday voted to repeal the bureau's $5 cap on overdra
 ])
 def test_a_repealed_cap_questions_put_and_court_hopes(analyse, body, stance):
     assert label(analyse(body), "corvin") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Corvin Ltd. said the levy had helped its business.", "support"),
+    ("“It was good while it lasted. Make it permanent,” said the president of Corvin Ltd.", "support"),
+    ("Corvin Ltd. said the levy restores its competitiveness.", "support"),
+    ("“This is the framework the country should have had 20 years ago,” said the chief executive of Corvin Ltd.",
+     "support"),
+    ("“This is the signal the sector needed,” said the chief executive of Corvin Ltd.", "support"),
+    ("Corvin Ltd.'s chief executive has spent two years lobbying lawmakers for a higher levy.", "support"),
+    ("“The bottlers say this is an attack on the poor,” said the chief executive of Corvin Ltd.", "support"),
+    # a party after a comma is no subject of the claim verb: the founder of a firm selling to restaurants says …
+    ("Ana Lee, founder of Corvin Ltd., a start-up that sells software to independent restaurants, says the levy is "
+     "unworkable.", "oppose"),
+])
+def test_what_a_levy_s_winners_say(analyse, said, stance):
+    assert label(analyse(LEVY + said), "corvin") == stance

@@ -686,8 +686,8 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
             # "claims it would destroy jobs were not borne out"; not "our fear it would …", nor the verb of
             # "warning the rule could hand orders to competitors"
             return True
-        if tokens[i].word in _CLAIM_VERBS and (tokens[i - 1].word in lexicon.generic_parties
-                                               or tokens[i - 1].word in lexicon.sector_nouns):
+        if tokens[i].word in _CLAIM_VERBS and not _CLAUSE_STOP.intersection(tokens[i].gap) and (
+                tokens[i - 1].word in lexicon.generic_parties or tokens[i - 1].word in lexicon.sector_nouns):
             return True  # "every time a chain says ownership will hurt access", "critics claim it will …"
         if _CLAUSE_STOP.intersection(tokens[i].gap):
             break
