@@ -132,6 +132,7 @@ def test_a_title_abbreviation_before_a_first_name_makes_a_person(analyse):
      "Corvin Ltd.", "oppose"),
     ("Corvin Ltd. said it was not against the levy.", "support"),
     ("Corvin Ltd. backed the levy, saying claims it would destroy jobs were not borne out by the evidence.", "support"),
+    ("Corvin Ltd. has urged the regulator to exempt small sellers, an idea the ministry again rejected.", "oppose"),
     ("Brenvik AS said the levy would hurt sales. Corvin Ltd., the maker of Corvo crisps, has made similar arguments.",
      "oppose"),
     ("Corvin Ltd. said the levy was working.", "support"),

@@ -681,10 +681,10 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     for i in range(start - 1, max(0, start - 5), -1):
         if tokens[i].word == "that" and tokens[i - 1].word in lexicon.view_nouns:
             return True
-        if tokens[i].word in lexicon.view_nouns and tokens[i + 1].word in _SUBJECT_OPENERS and i + 1 < start \
-                and tokens[i - 1].word not in FIRST_PERSON and not tokens[i].word.endswith("ing"):
-            # "claims it would destroy jobs were not borne out"; not "our fear it would …", nor the verb of
-            # "warning the rule could hand orders to competitors"
+        if tokens[i].word in lexicon.view_nouns and tokens[i].word.endswith("s") and tokens[i + 1].word in _SUBJECT_OPENERS \
+                and i + 1 < start and tokens[i - 1].word not in FIRST_PERSON:
+            # "claims it would destroy jobs were not borne out"; not "our fears it would …", nor the verb of
+            # "warning the rule could hand orders to competitors", nor "an idea the FCA again rejected"
             return True
         if tokens[i].word in _CLAIM_VERBS and not _CLAUSE_STOP.intersection(tokens[i].gap) and (
                 tokens[i - 1].word in lexicon.generic_parties or tokens[i - 1].word in lexicon.sector_nouns):
