@@ -276,3 +276,14 @@ def test_a_repealed_cap_questions_put_and_court_hopes(analyse, body, stance):
 ])
 def test_what_a_levy_s_winners_say(analyse, said, stance):
     assert label(analyse(LEVY + said), "corvin") == stance
+
+
+@pytest.mark.parametrize("body, absent", [
+    (LEVY + "Golden Agri-Resources said in a filing to the Singapore Exchange that it opposed the levy.",
+     "sgx"),
+    (LEVY + "Exporters made disclosures to the BSE and the National Stock Exchange (NSE) under the listing rules. "
+            "Corvin Ltd. opposed the levy.", "nse-india"),
+    (LEVY + "Smallholder group Sawitku said farmgate prices had dropped. Corvin Ltd. opposed the levy.", "sawitku"),
+])
+def test_where_companies_file_and_farmers_groups_are_no_companies(analyse, body, absent):
+    assert absent not in {e.company_id for e in analyse(body).events}

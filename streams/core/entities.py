@@ -490,8 +490,10 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False  # "NIS 2.5 billion", "SAR 40 million": a currency, not NIS or a company of that acronym
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
         return False  # "DIGI, the Digital Industry Group, said": another body's acronym
-    if _VENUE_AFTER.match(body, end):
-        return False  # "the Nasdaq-listed acquirer": the exchange as a venue
+    if _VENUE_AFTER.match(body, end) or _FILED_WITH_BEFORE.search(body, max(0, start - 80), start):
+        # "the Nasdaq-listed acquirer", "in a filing to the Singapore Exchange", "disclosures to the BSE
+        # and the National Stock Exchange": where a company files, not a company
+        return False
     if alias.person is None and registry.organisation_before.search(body, max(0, start - 16), start):
         return False  # "the fuel trade association UNITI" names the association, not Uniti Group
     if alias.person is None and _in_organisation_name(body, start, registry):
@@ -659,6 +661,9 @@ _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
 
 
 _VENUE_AFTER = re.compile(r"[-‑–](?:listed|traded|quoted)\b")
+_FILED_WITH_BEFORE = re.compile(r"\b(?:filings?|filed|disclosures?|disclosed|notices?|notifications?|submissions?)[ \t]+(?:to|with)"
+                                r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&]*[ \t]+){0,4}?(?:(?:and|or)[ \t]+(?:the[ \t]+)?"
+                                r"(?:[A-Z][\w.&]*[ \t]+){0,4}?)?\(?$")
 _ABBREVIATION_BEFORE = re.compile(r"([\w.]+)\.[ \t]+$")
 
 
