@@ -287,3 +287,58 @@ def test_what_a_levy_s_winners_say(analyse, said, stance):
 ])
 def test_where_companies_file_and_farmers_groups_are_no_companies(analyse, body, absent):
     assert absent not in {e.company_id for e in analyse(body).events}
+
+
+CAP = "The transport board on Monday capped surge pricing for ride-hailing apps. "
+
+
+@pytest.mark.parametrize("body, stance", [
+    (CAP + "Corvin Ltd. backed the cap. Carlo Manalo, a transport lawyer in Makati, said the circular could be "
+           "challenged, though he said such challenges rarely succeed.", "support"),
+    (CAP + "Corvin Ltd. said it supported a fair cap in principle but that it should be staged over two years, citing "
+           "the withdrawal of cash support for drivers.", "oppose"),
+    (CAP + "Corvin Ltd. declined to comment. Not every owner is opposed.", "neutral"),
+    (CAP + "Corvin Ltd. said the cap deserves the industry's backing.", "support"),
+    (CAP + "Corvin Ltd. said the cap was too high. “We will lobby for it to be cut back,” its chief executive said.",
+     "oppose"),
+    (CAP + "Corvin Ltd. called the cap a long-awaited correction.", "support"),
+    (CAP + "“Drivers have been competing with one hand tied behind their backs,” said Corvin Ltd.'s founder.",
+     "neutral"),
+    (CAP + "“For a company our size this is the best news in years,” said the co-owner of Corvin Ltd.", "support"),
+])
+def test_lawyers_turns_quantified_owners_and_staged_increases(analyse, body, stance):
+    assert label(analyse(body), "corvin") == stance
+
+
+def test_the_planter_is_the_company_of_the_story(analyse):
+    body = CAP + ("PT Agro Lestari Tbk took a harder line. The planter, controlled by the Astra group, asked the "
+                  "government to delay the cap.")
+    assert label(analyse(body), "pt-agro-lestari") == "oppose"
+
+
+def test_a_dateline_in_capitals_is_no_company_named_after_its_city(analyse):
+    body = ("BANGKOK, July 1 (Wire) – Thailand on Tuesday began charging VAT on imported parcels, which retailers "
+            "blamed for cheap imports.\n\nBangkok Ceramic Studio Co., Ltd. welcomed the tax.")
+    events = [e for e in analyse(body).events if e.company_id == "bangkok-ceramic-studio"]
+    assert [e.statement_index for e in events] == [1]
+
+
+def test_a_parent_named_in_a_participle_aside_does_not_speak(analyse):
+    body = CAP + ("Corvin Ltd. opposed the cap. The company, owned by Germany's Delivery Hero, said it would comply "
+                  "with the law but called the cap excessive.")
+    analysis = analyse(body)
+    assert label(analysis, "corvin") == "oppose"
+    assert label(analysis, "delivery-hero") == "neutral"
+
+
+def test_a_roundup_heading_in_capitals_names_its_company(analyse):
+    body = CAP + "MATCH GROUP (Feb. 3)\n\nMatch's finance chief said the company opposed the cap."
+    assert label(analyse(body), "match-group") == "oppose"
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("The company wants a \"no-risk\" category that would exempt small operators.", "oppose"),
+    ("The company said the fare thresholds should be lowered, not raised.", "neutral"),
+])
+def test_a_compound_s_no_negates_nothing_and_a_lowered_threshold_is_no_relief(analyse, said, stance):
+    assert label(analyse(CAP + "Corvin Ltd. commented on the cap. " + said), "corvin") == stance

@@ -228,6 +228,9 @@ def attribute_statement(
                 if named:
                     speakers.append(named)
                     main_speaker = main_speaker or named.name
+                    if named.entity_id is None and lexicon.organisation_nouns.isdisjoint(named.name.casefold().split()):
+                        # "Carlo Manalo, a lawyer, said …, though he said …": "he" is the lawyer
+                        discourse = discourse._replace(last_person=named)
                 elif clause.kind == "normal" and (subject := _company_subject(
                         tokens, _skip_intro(tokens, clause.start, clause.end, lexicon, at), clause.end,
                         at, mentions, entities, lexicon)) is not None:
@@ -709,7 +712,7 @@ def _trailing_attribution(tokens, a: int, b: int, at, lx: AttributionLexicon, cu
         elif tok.word in lx.reporting and not tok.word.endswith("ing"):
             # "…, said Daniel Ahmad" or "…, said a spokesperson for Meta" — not "…, called the cap …".
             head = tokens[i + 1:min(b, i + 4)]
-            if not any(t.raw[:1].isupper() or (t.word in lx.titles and t.word not in _NOT_TITLES) for t in head):
+            if not any(t.raw[:1].isupper() or (t.word in lx.titles and t.word not in _ROLE_MODIFIERS) for t in head):
                 continue
             start = i + 1
         else:
@@ -868,6 +871,10 @@ def _predicate(tokens, a: int, b: int, at, lx: AttributionLexicon, cues: frozens
         if w.endswith("ed") and (close := _appositive_participle(tokens, a, i, b)) is not None:
             skip_to = close  # "X, a start-up founded in 2019, said": the participle describes the appositive's noun
             continue
+        if w.endswith("ed") and "," in tok.gap and i + 1 < b and tokens[i + 1].word in _PARTICIPLE_LINKS and (
+                close := _next_comma(tokens, i + 1, min(b, i + 12))) is not None:
+            skip_to = close  # "The planter, controlled by the Astra group, asked …": a participle aside
+            continue
         if _infinitive(tokens, i):
             continue  # "X, most of them too small to be covered, said": no finite verb
         if w in lx.reporting or w in lx.auxiliaries:
@@ -889,6 +896,7 @@ _INFINITIVE_AUXILIARIES = frozenset({"be", "have", "been"})
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_PARTICIPLE_LINKS = frozenset({"by", "in", "at", "since", "from", "with", "under", "through"})
 _RELATIVES = frozenset({"that", "which", "who", "whose"})
 _RELATIVE_END = frozenset(",—–")
 
@@ -1005,7 +1013,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         as_member = i > a + 1 and tokens[i - 1].word == "as" and tokens[i - 2].word != "well"
         with_saying = tokens[i - 1].word == "with" and (after := _mention_end(i, at, k) + 1) < len(tokens) and (
             _doing(tokens[after]))  # "…, with industry leader BYD saying it had no quarrel with …"
-        if (i > a and tokens[i - 1].word in lx.non_agent_prepositions and not with_saying) or coordinated or as_member:
+        if (i > a and _word_before_name(tokens, a, i) in lx.non_agent_prepositions and not with_saying) \
+                or coordinated or as_member:
             # "companies, including ASML and Airbus, have called …": members of the subject speak;
             # "apps such as Venmo and Robinhood", "among them Samsung" only when nothing else does.
             if coordinated or tokens[i - 1].word in _MEMBERSHIP:
@@ -1044,7 +1053,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             not _opens_with_other_name(tokens, a, at, lx) or _possessive_title(tokens, a, b, lx, at)):
         # "the company", "the e-commerce giant"; not "The Korea Startup Forum", nor "Airlines for America, the trade group"
         resolved = discourse.last_company
-    elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx):
+    elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx) \
+            and _QUANTIFIERS.isdisjoint(words):  # not "Not every owner is opposed"
         # "…,” Chief Executive Fiona Marsh said: the company of the story so far speaks through her;
         # in an interview or an earnings call, the company interviewed or holding the call.
         # ("Anjali Rao, CFO:" in a call's transcript is the host's, whoever the last question named)
@@ -1057,7 +1067,19 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
     return [resolved._replace(role=True) if not lx.executive_titles.isdisjoint(words) else resolved]
 
 
+def _word_before_name(tokens, a: int, i: int) -> str:
+    """The word before a name and the article or possessive that may precede it ("by the Astra
+    group", "by Germany's Delivery Hero")."""
+    j = i - 1
+    if j - 1 > a and tokens[j].word == "s" and tokens[j].gap in _APOSTROPHES and tokens[j - 1].raw[:1].isupper():
+        j -= 2
+    if j > a and tokens[j].word == "the":
+        j -= 1
+    return tokens[j].word
+
+
 _MEMBERSHIP = frozenset({"including", "as", "include", "includes"})
+_QUANTIFIERS = frozenset({"every", "each", "many", "some", "most", "few", "all", "several", "other", "no"})
 _PARENTHETICAL = frozenset({"meanwhile", "however", "though", "yet"})
 
 
@@ -1334,6 +1356,8 @@ def _label_name(tokens, a: int, b: int, lx: AttributionLexicon) -> list[tuple[in
 
 
 _NOT_TITLES = frozenset({"the", "a", "an", "of", "and", "for", "at", "its", "their", "his", "her"})
+# words of a title that name no role by themselves ("…, asked the government to …" names nobody)
+_ROLE_MODIFIERS = _NOT_TITLES | {"government", "public", "policy", "affairs", "relations", "people", "data", "customer"}
 
 
 def _nearest_company(pos: int, a: int, b: int, at, mentions, entities) -> str | None:

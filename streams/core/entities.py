@@ -486,6 +486,9 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False  # "Renew" (the European Parliament group) is not ReNew; a common word needs its capitals
     if alias.upper and not body[start:end].isupper():
         return False
+    if not alias.upper and end - start > 3 and body[start:end].isupper() and (start == 0 or body[start - 1] == "\n") \
+            and _DATELINE_AFTER.match(body, end):
+        return False  # "BANGKOK, July 1 (…) –": a dateline's place, not the "Bangkok Ceramic Studio" of the story
     if alias.upper and end - start <= 4 and _AMOUNT_AFTER.match(body, end):
         return False  # "NIS 2.5 billion", "SAR 40 million": a currency, not NIS or a company of that acronym
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
@@ -660,6 +663,7 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
 
 
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,|[-–—])")  # not "MATCH GROUP (Feb. 3)", a roundup's heading
 _VENUE_AFTER = re.compile(r"[-‑–](?:listed|traded|quoted)\b")
 _FILED_WITH_BEFORE = re.compile(r"\b(?:filings?|filed|disclosures?|disclosed|notices?|notifications?|submissions?)[ \t]+(?:to|with)"
                                 r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&]*[ \t]+){0,4}?(?:(?:and|or)[ \t]+(?:the[ \t]+)?"

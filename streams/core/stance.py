@@ -635,8 +635,10 @@ def _news_object(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
 
 
 def _negator_between(tokens: list, start: int, stop: int, lexicon: StanceLexicon) -> int | None:
-    """A negator between a request and its action ("said CBAM must not be weakened")."""
-    return next((i for i in range(start, stop) if tokens[i].word in lexicon.negators), None)
+    """A negator between a request and its action ("said CBAM must not be weakened"; not the
+    first part of a compound: "a no-risk category")."""
+    return next((i for i in range(start, stop) if tokens[i].word in lexicon.negators
+                 and not (i + 1 < len(tokens) and tokens[i + 1].gap == "-")), None)
 
 
 def _third_party(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
@@ -676,8 +678,8 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     about lost investment were the same script", "the argument that the rule would damage …"."""
     if start >= 3 and tokens[start - 1].word == "s" and tokens[start - 1].gap in ("’", "'") and (
             tokens[start - 2].word in lexicon.generic_parties or tokens[start - 2].word in lexicon.sector_nouns) \
-            and tokens[start - 3].word not in lexicon.joining_verbs:
-        return True  # not "joined the industry’s call for …"
+            and not _joins_or_deserves(tokens, start - 3, lexicon):
+        return True  # not "joined the industry’s call for …", nor "deserves the industry's backing"
     for i in range(start - 1, max(0, start - 5), -1):
         if tokens[i].word == "that" and tokens[i - 1].word in lexicon.view_nouns:
             return True
@@ -694,6 +696,14 @@ def _others_view(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     return False
 
 
+def _joins_or_deserves(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
+    """Whether the verb before a possessive view (past its article) makes the view the speaker's own."""
+    if tokens[i].word in _DETERMINERS and i > 0:
+        i -= 1
+    return tokens[i].word in lexicon.joining_verbs or tokens[i].word in _DESERVING
+
+
+_DESERVING = frozenset({"deserves", "deserve", "deserved", "merits", "merit", "earned", "earns", "won", "wins", "needs"})
 _PARTY_DETERMINERS = frozenset({"the", "those", "all", "many", "some", "same", "other"})
 _HEARD = frozenset({"heard", "hear", "hearing", "told"})
 _CLAIM_VERBS = frozenset({"says", "say", "saying", "claim", "claims", "claiming", "argue", "argues", "arguing", "insist",
