@@ -342,3 +342,30 @@ def test_a_roundup_heading_in_capitals_names_its_company(analyse):
 ])
 def test_a_compound_s_no_negates_nothing_and_a_lowered_threshold_is_no_relief(analyse, said, stance):
     assert label(analyse(CAP + "Corvin Ltd. commented on the cap. " + said), "corvin") == stance
+
+
+QUOTA = "The Senate on Monday adopted a local-content quota for streamers. "
+
+
+@pytest.mark.parametrize("body, company", [
+    (QUOTA + "Corvex Entertainment said it opposed the quota.", "corvex-entertainment"),
+    (QUOTA + "Sun Valley TV Network, which also runs a streaming app, said it opposed the quota.", "sun-valley-tv-network"),
+    (QUOTA + "Kalinda Studios said it opposed the quota.", "kalinda-studios"),
+])
+def test_names_ending_in_a_media_company_word_are_companies(analyse, body, company):
+    assert label(analyse(body), company) == "oppose"
+
+
+def test_a_government_services_centre_is_still_no_company(analyse):
+    body = QUOTA + "The Centers for Medicare & Medicaid Services said the quota did not apply. Corvin Ltd. opposed it."
+    assert {e.company_id for e in analyse(body).events} == {"corvin"}
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Corvin Ltd. said news would not return to its app unless the law was repealed.", "oppose"),
+    ("Corvin Ltd. backed the quota and did not return calls about its costs.", "support"),
+    ("Corvin Ltd. backed the quota. Its founder dismissed the streamers' claims that the quota would push up prices "
+     "as scare tactics.", "support"),
+])
+def test_conditions_unreturned_calls_and_dismissed_claims(analyse, said, stance):
+    assert label(analyse(QUOTA + said), "corvin") == stance

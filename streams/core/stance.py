@@ -366,7 +366,12 @@ def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
     """Whether a statement reports a rollback as done ("when Brussels agreed to a second
     12-month delay"): not asked for, not a possible consequence ("could weaken security")."""
     words = [t.word for t in tokens]
-    return any(_MODALS.isdisjoint(words[max(0, m.start - 2):m.start]) for m in lexicon.reported_changes(words)[0])
+    # (nor a condition: "news would not return unless the law was repealed")
+    return any(_MODALS.isdisjoint(words[max(0, m.start - 2):m.start])
+               and _CONDITIONS.isdisjoint(words[max(0, m.start - 5):m.start]) for m in lexicon.reported_changes(words)[0])
+
+
+_CONDITIONS = frozenset({"unless", "if", "until"})
 
 
 def _describes_a_thing(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
@@ -523,6 +528,8 @@ def _subject_target(tokens: list, start: int, lexicon: StanceLexicon) -> int | N
 
 
 _HAVE_FORMS = frozenset({"has", "have", "had"})
+_ACTS_AGAINST = frozenset({"appeal", "appeals", "lawsuit", "lawsuits", "challenge", "challenges", "complaint", "complaints",
+                           "petition", "suit"})
 
 
 def _judges_rule(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
@@ -547,8 +554,8 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     if i > 0 and tokens[i].gap == "-" and f"{tokens[i - 1].word}-{word}" in lexicon.inversion_targets:
         return True  # "a two-year phase-in"
     if word in lexicon.inversion_targets:
-        if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper():
-            return False  # "Google's critics" are a company's critics, not the rule's
+        if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper() and word not in _ACTS_AGAINST:
+            return False  # "Google's critics" are a company's critics, not the rule's (but "Cloudflare's appeal" is one)
         if word in lexicon.party_targets and any(t.word in lexicon.rule_makers for t in tokens[max(0, i - 3):i]):
             return False  # "a Federal Trade Commission lawsuit", "the state's challenge": enforcement, not critics
         if i >= 2 and tokens[i - 1].gap == "-" and tokens[i - 2].word.isdigit():
