@@ -369,3 +369,15 @@ def test_a_government_services_centre_is_still_no_company(analyse):
 ])
 def test_conditions_unreturned_calls_and_dismissed_claims(analyse, said, stance):
     assert label(analyse(QUOTA + said), "corvin") == stance
+
+
+CAPITAL_RULE = "US regulators on Tuesday re-proposed the Basel capital rules with a longer phase-in. "
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("“A rule that raises capital without any evidence of a shortfall is not a rule we can endorse,” said the head of "
+     "regulatory policy at Corvin Ltd.", "oppose"),
+    ("Corvin Ltd. backed the banking association's push to have the measure struck down in Congress.", "oppose"),
+])
+def test_rules_one_cannot_endorse_pushes_to_strike_down_and_a_bank_s_own_plans(analyse, said, stance):
+    assert label(analyse(CAPITAL_RULE + said), "corvin") == stance

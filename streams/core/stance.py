@@ -491,7 +491,9 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
     """Index of a delay, waiver or critic that the cue is aimed at, if any; an evaluative cue
     ("… is the right call") may also judge what stands before it in its clause."""
     # a motion or a bill carries its change several words on: "welcomed a motion filed in Congress last week to suspend it"
-    vehicle = any(tokens[i].word in lexicon.change_vehicles for i in range(end, min(len(tokens), end + 2)))
+    # (past a possessive owner: "backed the banking association's push to have the measure struck down")
+    vehicle = any(tokens[i].word in lexicon.change_vehicles and (i < end + 2 or tokens[i - 1].word == "s")
+                  for i in range(end, min(len(tokens), end + 5)))
     span = _object_range(tokens, end, lexicon, extra=6 if vehicle else 0)
     for i in span:
         if _is_target(tokens, i, lexicon):
