@@ -381,3 +381,8 @@ CAPITAL_RULE = "US regulators on Tuesday re-proposed the Basel capital rules wit
 ])
 def test_rules_one_cannot_endorse_pushes_to_strike_down_and_a_bank_s_own_plans(analyse, said, stance):
     assert label(analyse(CAPITAL_RULE + said), "corvin") == stance
+
+
+def test_a_worker_group_is_an_organisation(analyse):
+    body = CAP + "Los Repartidores Unidos, a worker group, held a rally. Corvin Ltd. opposed the cap."
+    assert {e.company_id for e in analyse(body).events} == {"corvin"}
