@@ -386,3 +386,8 @@ def test_rules_one_cannot_endorse_pushes_to_strike_down_and_a_bank_s_own_plans(a
 def test_a_worker_group_is_an_organisation(analyse):
     body = CAP + "Los Repartidores Unidos, a worker group, held a rally. Corvin Ltd. opposed the cap."
     assert {e.company_id for e in analyse(body).events} == {"corvin"}
+
+
+def test_a_payment_scheme_named_by_its_speed_is_no_company(analyse):
+    body = CAP + "Firms sending and receiving Faster Payments must refund victims. Corvin Ltd. opposed the cap."
+    assert {e.company_id for e in analyse(body).events} == {"corvin"}

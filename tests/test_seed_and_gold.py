@@ -197,7 +197,7 @@ def test_our_evaluation_agrees_with_stance_eval_on_edge_cases(shared_dir, tmp_pa
 
 # The blind sets were written without sight of the code and scored on arrival before any fix
 # (README, Quality). The floors keep the general mechanisms each set prompted, a few points
-# below where each set stands; sets 19, 25, 29 and 34 were held out, each scored once on its round's final code.
+# below where each set stands; sets 19, 25, 29, 34 and 41 were held out, each scored once on its round's final code.
 BLIND_MIN_F1 = 0.88
 BLIND_FLOORS = {
     "articles_blind.jsonl": BLIND_MIN_F1, "articles_blind2.jsonl": BLIND_MIN_F1,
@@ -214,7 +214,7 @@ BLIND_FLOORS = {
     "articles_blind31.jsonl": BLIND_MIN_F1, "articles_blind32.jsonl": BLIND_MIN_F1, "articles_blind33.jsonl": BLIND_MIN_F1,
     "articles_blind34.jsonl": BLIND_MIN_F1, "articles_blind35.jsonl": 0.80, "articles_blind36.jsonl": 0.85,
     "articles_blind37.jsonl": 0.78, "articles_blind38.jsonl": 0.85, "articles_blind39.jsonl": 0.84,
-    "articles_blind40.jsonl": 0.83, "articles_blind42.jsonl": 0.84, "articles_blind43.jsonl": 0.84,
+    "articles_blind40.jsonl": 0.83, "articles_blind41.jsonl": 0.80, "articles_blind42.jsonl": 0.84, "articles_blind43.jsonl": 0.84,
     "articles_blind44.jsonl": 0.77,
 }
 
