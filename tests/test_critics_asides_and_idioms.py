@@ -391,3 +391,14 @@ def test_a_worker_group_is_an_organisation(analyse):
 def test_a_payment_scheme_named_by_its_speed_is_no_company(analyse):
     body = CAP + "Firms sending and receiving Faster Payments must refund victims. Corvin Ltd. opposed the cap."
     assert {e.company_id for e in analyse(body).events} == {"corvin"}
+
+
+@pytest.mark.parametrize("body, absent", [
+    (CAP + "Delta said it would appeal.\n\nHanna Bos, Schiphol's chief operating officer, said in a statement that "
+           "the airport had its own plans.", "hanna-bos"),
+    (CAP + "The cap, part of a package agreed by the ÖVP, SPÖ and NEOS parties, passed. Corvin Ltd. opposed it.",
+     "neos"),
+    (CAP + "ROSHN Group, the developer owned by the Public Investment Fund, backed the cap.", "pif"),
+])
+def test_a_person_with_a_role_a_party_and_a_sovereign_fund_are_no_companies(analyse, body, absent):
+    assert absent not in {e.company_id for e in analyse(body).events}

@@ -215,7 +215,7 @@ BLIND_FLOORS = {
     "articles_blind34.jsonl": BLIND_MIN_F1, "articles_blind35.jsonl": 0.80, "articles_blind36.jsonl": 0.85,
     "articles_blind37.jsonl": 0.78, "articles_blind38.jsonl": 0.85, "articles_blind39.jsonl": 0.84,
     "articles_blind40.jsonl": 0.83, "articles_blind41.jsonl": 0.80, "articles_blind42.jsonl": 0.84, "articles_blind43.jsonl": 0.84,
-    "articles_blind44.jsonl": 0.77,
+    "articles_blind44.jsonl": 0.77, "articles_blind45.jsonl": 0.77, "articles_blind46.jsonl": 0.75,
 }
 
 

@@ -526,6 +526,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             and not _heads_its_line(body, start, end)):
         # "WHAT'S NEXT:", "THE BIG ONE —" are headings, not Next plc or ONE; "MATCH GROUP (Feb. 3)" heads its section
         return False
+    if registry.place_list_after is not None and registry.place_list_after.match(body, end):
+        return False  # "the ÖVP, SPÖ and NEOS parties", "Los Angeles and Orange counties": not companies
     if not alias.ambiguous:
         return True
     # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
@@ -558,8 +560,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
             and not unit.group(1):
         return True  # "Grab Indonesia, asked about the regulation, said …"
     if _PLACE_BEFORE.search(body, max(0, start - 12), start) or _NAME_GOES_ON.match(body, end) \
-            or _PLACE_LIST_BEFORE.search(body, max(0, start - 60), start) or registry.place_list_after.match(body, end):
-        return False  # "a pilot in Salzgitter", "inside Ring Road 1", "in Beyoğlu, Beşiktaş, Kadıköy and Fatih districts"
+            or _PLACE_LIST_BEFORE.search(body, max(0, start - 60), start):
+        return False  # "a pilot in Salzgitter", "inside Ring Road 1", "in Beyoğlu, Beşiktaş and …"
     if _OWNER_OR_PARTICLE_BEFORE.search(body, max(0, start - 12), start):
         return False  # "Google's Gemini features", "its Gemini app": a product; "Antofagasta de la Sierra": a place
     if _MEDIUM_BEFORE.search(body, max(0, start - 24), start) or _PRODUCT_BEFORE.search(body, max(0, start - 30), start):
@@ -1114,9 +1116,18 @@ def _named_by_no_comment(body: str, registry: EntityRegistry):
         if (_opens_no_company_name(folded, registry)
                 or all(w in registry.place_words or w in registry.demonyms for w in folded)
                 or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 5)  # an agency's acronym
-                or re.compile(rf"[{CAPITALS}][\w’'-]+[ \t]+{re.escape(words[0])}\b").search(body, 0, line_start)):
+                or re.compile(rf"[{CAPITALS}][\w’'-]+[ \t]+{re.escape(words[0])}\b").search(body, 0, line_start)
+                or _a_person_s_role(body, m, registry)):
             continue
         yield m.start(1), m.end(1), m.end(1)
+
+
+def _a_person_s_role(body: str, m: re.Match[str], registry: EntityRegistry) -> bool:
+    """Whether the aside after a name gives a person's role ("Hanna Bos, Schiphol's chief operating
+    officer, said in a statement")."""
+    aside = body[m.end(1):m.end()]
+    return (registry.person_title is not None and registry.person_title.match(body, m.end(1)) is not None) or (
+        registry.role_after is not None and registry.role_after.search(aside) is not None)
 
 
 def _opens_no_company_name(folded: list[str], registry: EntityRegistry) -> bool:
