@@ -402,3 +402,15 @@ def test_a_payment_scheme_named_by_its_speed_is_no_company(analyse):
 ])
 def test_a_person_with_a_role_a_party_and_a_sovereign_fund_are_no_companies(analyse, body, absent):
     assert absent not in {e.company_id for e in analyse(body).events}
+
+
+@pytest.mark.parametrize("body, company", [
+    ("The state capped prices. Confectioner Halden Waffelwerk & Comp AG, maker of wafers, opposed the cap.",
+     "halden-waffelwerk-comp"),
+    ("The state raised the mining tax.\n\nKelvira, which is building a lithium mine in Ostrobothnia, opposed the tax.",
+     "kelvira"),
+    ("The state raised the car tax.\n\nTallinna Kaubahall Grupp, whose car division sells Kia, opposed the tax.",
+     "tallinna-kaubahall-grupp"),
+])
+def test_a_descriptor_opening_a_sentence_a_business_under_way_and_a_division(analyse, body, company):
+    assert label(analyse(body), company) == "oppose"

@@ -239,10 +239,11 @@ class EntityRegistry:
                                 rf"(?:{heads})s?\b(?![’']s){head_end}"
                                 rf"|(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
                                 # "Ubud Villa Collective, which manages 35 villas": what only a business does
-                                rf"|which[ \t]+(?:also[ \t]+)?(?:operates|owns|manages|sells|makes|produces|employs|supplies|builds"
+                                rf"|which[ \t]+(?:also[ \t]+|is[ \t]+)?(?:operates|owns|manages|sells|makes|produces|employs|supplies|builds"
+                                rf"|building|developing|operating|running"
                                 rf"|exports|imports|distributes|manufactures|controls|trades|retails|ships|mines|refines)\b"
                                 # "Cosmolot, whose app is one of the most downloaded …": what only a business has
-                                rf"|whose[ \t]+(?:[\w’'-]+[ \t]+){{0,2}}?(?:app|apps|platform|brands?|stores|shops|products|customers"
+                                rf"|whose[ \t]+(?:[\w’'-]+[ \t]+){{0,2}}?(?:app|apps|platform|brands?|stores|shops|products|customers|division"
                                 rf"|clients|mines|plants|factories|fleet|vessels|hotels|restaurants|drivers|riders|merchants|users)\b)")
         lower_starts = frozenset(a.tokens[0] for c in index.values() for a in c if a.lower_start)
         name_start = re.compile(r"(?<!\w)(?:[^\W\d_a-z\u00df-\u00ff]\w*|\d\w*)")
@@ -795,6 +796,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
             words = words[of + 1:]  # "Jack Reyes of Robina Snacks Inc." is Robina Snacks; not "Bank of Ayudhya Pcl"
         while words and words[0].casefold().strip("’'") in registry.name_stopwords:
             words.pop(0)
+        if len(words) > 2 and words[0].casefold() in registry.descriptors_before and words[0][:1].isupper():
+            words.pop(0)  # "Confectioner Josef Manner & Comp AG" opening a sentence is Josef Manner & Comp
         if not words or all(w.rstrip(".,").casefold() in registry.corporate_words or registry.multi_form.fullmatch(w.rstrip(","))
                             for w in words):
             continue  # "Co., Ltd." and the "C.V." of "S.A. de C.V." name nobody
