@@ -918,7 +918,7 @@ def _acronym_definitions(body: str, registry: EntityRegistry) -> dict[str, str]:
     if "(" not in body:
         return {}
     defined: dict[str, str] = {}
-    for m in _BRACKETED_ACRONYM.finditer(body):
+    for m in _BRACKETED_SHORT_NAME.finditer(body):
         definer = _DEFINER_BEFORE.search(body, max(0, m.start() - 160), m.start())
         if definer is not None:
             words = definer.group(1).casefold()
@@ -945,7 +945,7 @@ def _spelled_in_lower_case(body: str, end: int, acronym: str) -> str | None:
 
 _BRACKETED_WORD_BEFORE = re.compile(rf"\([{CAPITALS}][\w&’' -]*\) $")
 # an acronym, or a short name in one word: "The Ministry of Production (Produce)"
-_BRACKETED_ACRONYM = re.compile(rf"\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}}|[{CAPITALS}][a-z\u00e0-\u00ff]{{2,15}})\)")
+_BRACKETED_SHORT_NAME = re.compile(rf"\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}}|[{CAPITALS}][a-z\u00e0-\u00ff]{{2,15}})\)")
 _DEFINER_BEFORE = re.compile(rf"(?<![\w’'&.-])([{CAPITALS}][\w’'&.-]*(?:[ \t]+(?:[a-z]{{1,4}}[ \t]+)?[{CAPITALS}][\w’'&.-]*){{1,7}})"
                              rf"[ \t]*$")
 _ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}})\)")

@@ -84,6 +84,8 @@ class StanceLexicon:
     """Procedures whose delays are harms, not postponements of the rule: "approval delays"."""
     concessives: frozenset[str] = frozenset()
     """Words that open a conceded clause, ended by a comma: "while it favoured a clear regime, …"."""
+    legal_acts: frozenset[str] = frozenset()
+    """Lawsuits, appeals, complaints: acts against a rule, whoever owns them ("Cloudflare's appeal")."""
 
     @classmethod
     def from_data(cls, data: dict) -> "StanceLexicon":
@@ -530,8 +532,6 @@ def _subject_target(tokens: list, start: int, lexicon: StanceLexicon) -> int | N
 
 
 _HAVE_FORMS = frozenset({"has", "have", "had"})
-_ACTS_AGAINST = frozenset({"appeal", "appeals", "lawsuit", "lawsuits", "challenge", "challenges", "complaint", "complaints",
-                           "petition", "suit"})
 
 
 def _judges_rule(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
@@ -556,7 +556,7 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     if i > 0 and tokens[i].gap == "-" and f"{tokens[i - 1].word}-{word}" in lexicon.inversion_targets:
         return True  # "a two-year phase-in"
     if word in lexicon.inversion_targets:
-        if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper() and word not in _ACTS_AGAINST:
+        if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper() and word not in lexicon.legal_acts:
             return False  # "Google's critics" are a company's critics, not the rule's (but "Cloudflare's appeal" is one)
         if word in lexicon.party_targets and any(t.word in lexicon.rule_makers for t in tokens[max(0, i - 3):i]):
             return False  # "a Federal Trade Commission lawsuit", "the state's challenge": enforcement, not critics
@@ -735,8 +735,8 @@ def _aimed_at_rule(tokens: list, end: int, lexicon: StanceLexicon) -> bool:
 
 _OBJECT_DETERMINERS = frozenset({"the", "a", "an", "any", "all", "its", "their", "this", "that", "these", "those",
                                  "new", "proposed", "planned"})
-_REFERENCES = frozenset({"it", "them", "this", "that", "these", "those", "regulation", "regulations", "reform",
-                         "reforms", "measure", "measures", "policy", "changes"})
+# (besides the rule nouns and the news's generic references; the demonstratives are skipped as determiners)
+_REFERENCES = frozenset({"it", "them", "reform", "reforms", "measure", "measures", "policy", "policies"})
 
 
 def _topic(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
@@ -745,8 +745,7 @@ def _topic(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     for j in range(start - 1, max(0, start - 4), -1):
         if tokens[j].word in _TOPIC_MARKERS and (tokens[j - 1].word in _QUESTIONS or tokens[j - 1].word in _COMMENTING):
             return True
-        if tokens[j].word in _REVIEWING and (tokens[start].word in lexicon.party_targets
-                                              or tokens[start].word + "s" in lexicon.party_targets):
+        if tokens[j].word in _REVIEWING and tokens[start].word in lexicon.legal_acts:
             return True  # "was reviewing the complaint": what it reads, not what it filed
         if tokens[j].word not in _DETERMINERS or _CLAUSE_STOP.intersection(tokens[j].gap):
             return False
