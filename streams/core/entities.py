@@ -487,8 +487,7 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False  # "Renew" (the European Parliament group) is not ReNew; a common word needs its capitals
     if alias.upper and not body[start:end].isupper():
         return False
-    if not alias.upper and end - start > 3 and body[start:end].isupper() and (start == 0 or body[start - 1] == "\n") \
-            and _DATELINE_AFTER.match(body, end):
+    if not alias.upper and _dateline_place(body, start, end):
         return False  # "BANGKOK, July 1 (…) –": a dateline's place, not the "Bangkok Ceramic Studio" of the story
     if alias.upper and end - start <= 4 and _AMOUNT_AFTER.match(body, end):
         return False  # "NIS 2.5 billion", "SAR 40 million": a currency, not NIS or a company of that acronym
@@ -625,8 +624,16 @@ def _dateline_credit(body: str, start: int, end: int) -> bool:
     return opening >= 0 and ")" not in body[opening:start]
 
 
+def _dateline_place(body: str, start: int, end: int) -> bool:
+    """Whether a word in capitals opening a line is a dateline's place: "BANGKOK, July 1", "LIMA –"
+    (not a roundup's heading, "MATCH GROUP (Feb. 3)")."""
+    return (end - start > 3 and body[start:end].isupper() and (start == 0 or body[start - 1] == "\n")
+            and _DATELINE_AFTER.match(body, end) is not None)
+
+
 _DATELINE_REACH = 120
 _CREDIT_END = re.compile(r"[\w .]*\)[ \t]*(?:-{1,2}|–|—)")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,|[-–—])")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]{2,})[ \t]$")
 
 
@@ -666,7 +673,6 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+\b(?![’'])")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:which|whose)\b")
 
 
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:,|[-–—])")  # not "MATCH GROUP (Feb. 3)", a roundup's heading
 _VENUE_AFTER = re.compile(r"[-‑–](?:listed|traded|quoted)\b")
 _FILED_WITH_BEFORE = re.compile(r"\b(?:filings?|filed|disclosures?|disclosed|notices?|notifications?|submissions?)[ \t]+(?:to|with)"
                                 r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&]*[ \t]+){0,4}?(?:(?:and|or)[ \t]+(?:the[ \t]+)?"
