@@ -61,6 +61,10 @@ def test_a_subordinate_clause_after_an_intro_is_not_the_subject(analyse):
     # cutting an exemption tightens the rule; a request in the title does not reach into the next sentence
     ("EV makers split over the halving of a purchase-tax exemption. The halving of the exemption starts in "
      "January.", 1),
+    # an exemption or a delay that will be no more tightens the rule
+    ("Phones brought in by travellers will no longer be exempt from customs duties. Travellers' phones will no "
+     "longer be exempt from the tax.", 1),
+    ("The start date will no longer be delayed. Ministers said the ban would no longer be postponed.", 1),
 ])
 def test_news_direction(core_resources, lead, direction):
     from streams.core.phrases import WORD

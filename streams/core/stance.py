@@ -146,7 +146,8 @@ class StanceLexicon:
         found = [m for m in found if not (words[m.start] in _RELIEF_NOUNS and any(
             n.start in tightening and n.start < m.start <= n.end + 4 for n in found))]
         # not "introduced without delay", "without further delay"; "refused to extend the deadline" keeps the rule
-        refused = {m.start for m in found if m.value < 0 and not _REFUSALS.isdisjoint(words[max(0, m.start - 3):m.start])}
+        refused = {m.start for m in found if m.value < 0 and (not _REFUSALS.isdisjoint(words[max(0, m.start - 3):m.start])
+                                                              or _no_longer(words[max(0, m.start - 4):m.start]))}
         tightening |= refused
         rollbacks = [m for m in found if m.value < 0 and m.start not in tightening
                      and not _without_before(words[max(0, m.start - 2):m.start])]
@@ -180,6 +181,11 @@ def _without_before(before: list[str]) -> bool:
     "without further delay"."""
     return bool(before) and (before[-1] == "without" or (
         len(before) == 2 and before[0] == "without" and before[1] in ("further", "any", "undue", "more", "a")))
+
+
+def _no_longer(before: list[str]) -> bool:
+    """Whether the words before an event end it: "will no longer be exempt", "no longer delayed"."""
+    return any(a == "no" and b == "longer" for a, b in zip(before, before[1:]))
 
 
 def _sentence_before(words: list[str], start: int, reach: int = 12) -> list[str]:
