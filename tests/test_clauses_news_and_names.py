@@ -781,6 +781,14 @@ def test_a_capitalised_label_with_a_title_is_the_call_host_s_turn(analyse):
     assert turn == [(4, "harbor-air", "neutral"), (5, "harbor-air", "support"), (6, "harbor-air", "support")]
 
 
+def test_a_plural_possessive_names_the_call_s_host(analyse):
+    analysis = analyse("Edited excerpts from Kestrel Food Industries' fourth-quarter 2025 earnings call.\n\n"
+                       "PRIYA RAMAN, JEFFERIES: Thanks. Where do you come down on the levy?\n\n"
+                       "MEI LIN, CHIEF FINANCIAL OFFICER: Sure. We back this policy and we hope it stays.")
+    assert [(e.company_id, e.stance) for e in analysis.events if e.statement_index == 4] == [
+        ("kestrel-food-industries", "support")]
+
+
 def test_i_in_an_analyst_s_turn_is_the_analyst_not_the_host(analyse):
     analysis = analyse(HOSTED_CALL)
     assert {e.company_id for e in analysis.events if e.statement_index == 2} == {"jefferies"}

@@ -255,6 +255,9 @@ def test_the_wire_credit_in_a_dateline_is_no_mention(mentions, opening):
     ("Vietnam's Loc Hanh Group said it would stop exports.", "loc-hanh-group"),
     ("Paylane Technologies said the tariff would hurt small merchants.", "paylane-technologies"),
     ("Ubuntu Spaza Wholesalers (Pty) Ltd backed the remedies.", "ubuntu-spaza-wholesalers"),
+    # a trade word before the company word, after a name of its own
+    ("Tokenwise Media, a Dubai agency that runs crypto campaigns, was critical.", "tokenwise-media"),
+    ("Nordwin Food Industries said it would comply.", "nordwin-food-industries"),
 ])
 def test_unknown_company_by_a_company_word_or_bracketed_legal_form(mentions, body, entity_id):
     found, local = mentions(body)
@@ -265,6 +268,8 @@ def test_unknown_company_by_a_company_word_or_bracketed_legal_form(mentions, bod
     "The Working Group said the rules were premature.",
     "The California Air Resources Board adopted the rule.",
     "The Body of European Regulators for Electronic Communications said so.",
+    "The National Media Group and the European Investment Bank said so.",
+    "The Land Bank and the Digital Media Group said so.",
 ])
 def test_company_words_inside_other_names_make_no_company(mentions, body):
     found, local = mentions(body)

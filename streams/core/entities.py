@@ -129,6 +129,9 @@ class EntityRegistry:
     """Words that end a company's name ("Group", "Holdings", "Technologies")."""
     generic_name_words: frozenset[str] = frozenset()
     """Words that make a "… Group" no company ("Working Group", "Expert Group")."""
+    trade_name_words: frozenset[str] = frozenset()
+    """Words of a trade ("Media", "Food") that make a "… Group" no company unless a distinctive
+    word comes first ("the Digital Media Group"; not "Tokenwise Media")."""
     demonyms: frozenset[str] = frozenset()
     """Nationality adjectives: "Swiss" before a name is no first name."""
     place_words: frozenset[str] = frozenset()
@@ -269,6 +272,7 @@ class EntityRegistry:
                    re.compile(r"(?:" + "|".join(re.escape(w) for w in names["company_suffixes"])
                               + r")\b(?![ \t]+(?:[A-Z]|and[ \t]+[A-Z]|&|of\b|for[ \t]+(?:the[ \t]+)?[A-Z]))"),
                    frozenset(w.casefold() for w in names["generic_name_words"]),
+                   frozenset(w.casefold() for w in names["trade_name_words"]),
                    frozenset(w.casefold() for w in names["demonyms"]),
                    frozenset(w.casefold() for w in names["place_words"]), descriptors_before, data.get("version", ""), people,
                    list_anchor=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["list_heads"])
@@ -989,8 +993,9 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     if registry.company_suffix is not None:
         # "Vietnam's Loc Troi Group", "NCBA Group", "Paylane Technologies": a name that ends in a company word.
         for start, end, full_end in _NamePattern(registry.company_suffix, _NAME_BEFORE_SUFFIX, 80).finditer(body):
-            words = body[start:full_end].split()
-            if not registry.generic_name_words.isdisjoint(w.casefold() for w in words) or _TAIL_OF_NAME.search(
+            words = [w.casefold() for w in body[start:full_end].split()]
+            if not registry.generic_name_words.isdisjoint(words) or (
+                    not registry.trade_name_words.isdisjoint(words) and not _distinctive(words[0], registry)) or _TAIL_OF_NAME.search(
                     body, max(0, start - 40), start) or _in_organisation_name(body, start, registry) \
                     or _PROGRAMME_AFTER.match(body, full_end):
                 continue  # "the Working Group"; "… Regulators for Electronic Communications"; "the Clean Power 2030 plan"
@@ -1007,6 +1012,13 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     yield from _named_in_list(body, registry)
     yield from _named_by_no_comment(body, registry)
     yield from _named_before_role(body, registry)
+
+
+def _distinctive(word: str, registry: EntityRegistry) -> bool:
+    """Whether a name's first word is its own, not a word many names or bodies start with
+    ("National", "European", "Digital", "Land")."""
+    return not any(word in words for words in (registry.trade_name_words, registry.common_name_words, registry.demonyms,
+                                               registry.place_words, registry.industry_words, registry.name_stopwords))
 
 
 _BODY_BEFORE = re.compile(r"\b(?:body|bodies|agency|regulator|authority|watchdog|trade group|industry group|lobby group)"
