@@ -473,6 +473,7 @@ def test_that_is_why_opens_a_first_person_statement(analyse):
     ("Corvina Telecom Ltd welcomed reports that the ministry might postpone the levy.", "oppose"),
     ("Corvina Telecom Ltd asked lawmakers to eliminate the article on fees.", "oppose"),
     ("From Corvina Telecom Ltd they did not want to make comments on the approved text.", "neutral"),
+    ('Corvina Telecom Ltd said: "We back this policy and we hope it stays."', "support"),
 ])
 def test_more_cues_of_a_side(analyse, body, stance):
     assert only(analyse(body), "corvina-telecom").stance == stance

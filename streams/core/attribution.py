@@ -1106,7 +1106,7 @@ def article_author(statements: list[Segment], mentions: list[Mention], entities)
                 entity = entities.get(mention.entity_id)
                 gap = seg.text[mention.end - seg.start:host.start()] if mention.end <= seg.start + host.start() else "?"
                 at_host = (_LEGAL_TAIL.fullmatch(gap) is not None  # "X's … call", "X Co., Ltd. — … Call"
-                           or gap in ("' ", "’ ")  # "Edita Food Industries' … call"
+                           or gap.rstrip() in ("'", "’")  # "Edita Food Industries' … call"
                            or seg.start + host.end() - 1 <= mention.start <= seg.start + host.end()  # "call of X"
                            # "the Cedar Valley Bancorp fourth-quarter … call": the call's words began inside the name
                            or mention.start <= seg.start + host.start() < mention.end)
