@@ -50,6 +50,9 @@ def test_a_founder_s_surname_is_no_company_whatever_the_letters_of_the_first_nam
      "chief executive of Corvin Ltd.", "support"),
     ("Corvin Ltd. said the landlords predicting collapse had predicted the same thing in 2015.", "support"),
     ("Corvin Ltd. said it was predicting disaster for small sellers.", "oppose"),
+    # an exodus warned of is a harm, no rollback that turns the warning
+    ("Corvin Ltd. said the platforms warning of an exodus were wrong.", "support"),
+    ("Corvin Ltd. warned of an exodus of small sellers.", "oppose"),
 ])
 def test_the_critics_answered(analyse, said, stance):
     assert label(analyse(LEVY + said), "corvin") == stance

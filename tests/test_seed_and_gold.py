@@ -216,6 +216,8 @@ BLIND_FLOORS = {
     "articles_blind37.jsonl": 0.78, "articles_blind38.jsonl": 0.85, "articles_blind39.jsonl": 0.84,
     "articles_blind40.jsonl": 0.83, "articles_blind41.jsonl": 0.80, "articles_blind42.jsonl": 0.84, "articles_blind43.jsonl": 0.84,
     "articles_blind44.jsonl": 0.77, "articles_blind45.jsonl": 0.77, "articles_blind46.jsonl": 0.75,
+    "articles_blind47.jsonl": 0.78, "articles_blind48.jsonl": 0.73, "articles_blind50.jsonl": 0.80,
+    "articles_blind51.jsonl": 0.77, "articles_blind52.jsonl": 0.79,
 }
 
 
