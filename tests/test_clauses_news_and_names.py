@@ -65,6 +65,9 @@ def test_a_subordinate_clause_after_an_intro_is_not_the_subject(analyse):
     ("Phones brought in by travellers will no longer be exempt from customs duties. Travellers' phones will no "
      "longer be exempt from the tax.", 1),
     ("The start date will no longer be delayed. Ministers said the ban would no longer be postponed.", 1),
+    ("Kenya's removal of the requirement that licensees be 30% locally owned has been welcomed by investors. "
+     "The government removed the local-ownership requirement in December.", -1),
+    ("The ministry removed the exemption for small importers. The removal of the exemption takes effect in May.", 1),
 ])
 def test_news_direction(core_resources, lead, direction):
     from streams.core.phrases import WORD

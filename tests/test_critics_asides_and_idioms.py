@@ -76,6 +76,10 @@ def test_the_critics_answered(analyse, said, stance):
     ("Corvin Ltd. said the levy was designed to shield incumbents from competition.", "oppose"),
     ("Corvin Ltd. said the government was ignoring reality.", "oppose"),
     ("Corvin Ltd. said it backed the levy and opposed any attempt to exclude large sellers.", "support"),
+    # what the rule lets the speaker do; critics' complaints dismissed, whoever's they are
+    ("Corvin Ltd. said the levy would let it run at full capacity for the first time.", "support"),
+    ("Corvin Ltd. said a delay would let it run at full capacity.", "oppose"),
+    ("Corvin Ltd. spoke next, dismissing the retailers' complaints.", "support"),
 ])
 def test_idioms_of_stance(analyse, said, stance):
     assert label(analyse(LEVY + said), "corvin") == stance
