@@ -80,9 +80,18 @@ def test_the_critics_answered(analyse, said, stance):
     ("Corvin Ltd. said the levy would let it run at full capacity for the first time.", "support"),
     ("Corvin Ltd. said a delay would let it run at full capacity.", "oppose"),
     ("Corvin Ltd. spoke next, dismissing the retailers' complaints.", "support"),
+    ("Corvin Ltd. argued the levy would create a two-tier market.", "oppose"),
+    ("“This is a good day for small sellers,” Corvin Ltd.’s chief executive said.", "support"),
+    ("“This is a sad day for small sellers,” Corvin Ltd.’s chief executive said.", "oppose"),
 ])
 def test_idioms_of_stance(analyse, said, stance):
     assert label(analyse(LEVY + said), "corvin") == stance
+
+
+def test_a_good_day_is_good_for_whatever_the_news_did(analyse):
+    repeal = "Parliament on Monday repealed the levy on mobile-money transfers. The repeal takes effect in April. "
+    assert label(analyse(repeal + "“Today is a good day for financial inclusion,” Corvin Ltd.’s chief executive said."),
+                 "corvin") == "oppose"
 
 
 @pytest.mark.parametrize("said, stance", [
