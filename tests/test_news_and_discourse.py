@@ -30,6 +30,19 @@ def test_welcoming_the_decision_follows_the_news(analyse, lead, stance):
 
 
 @pytest.mark.parametrize("lead, stance", [(ROLLBACK, "oppose"), (ADOPTION, "support")])
+def test_welcoming_the_government_s_recognition_follows_the_news(analyse, lead, stance):
+    analysis = analyse(lead + "Zalando SE said it welcomed the government's recognition of market realities.")
+    assert label(analysis, "zalando") == stance
+
+
+def test_what_a_recognition_states_is_judged_not_the_news(analyse):
+    # guard: the cue inside "a recognition that …" judges the timelines, not the decision
+    analysis = analyse(ROLLBACK + "Zalando SE welcomed the decision as “a recognition that the original timelines "
+                                  "were not achievable”.")
+    assert label(analysis, "zalando") == "oppose"
+
+
+@pytest.mark.parametrize("lead, stance", [(ROLLBACK, "oppose"), (ADOPTION, "support")])
 def test_being_pleased_follows_the_news(analyse, lead, stance):
     analysis = analyse(lead + "Zalando SE said it was pleased with the outcome.")
     assert label(analysis, "zalando") == stance

@@ -604,7 +604,7 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
         return True  # the cue ends by naming it: "a sensible decision", "a welcome move"; not "a step backwards"
     # An evaluative cue judges what stands before it; a passive one its subject ("The decision was welcomed by …").
     passive = start >= 1 and tokens[start - 1].word in _BE_FORMS and tokens[start].word.endswith(("ed", "en"))
-    if (evaluative or passive) and any(_news_reference(tokens, i, lexicon)
+    if (evaluative or passive) and any(_news_reference(tokens, i, lexicon) and not _opens_complement(tokens, i, start)
                                        for i in range(max(0, start - lexicon.object_window), start)):
         return True
     if evaluative and start >= 2 and tokens[start - 1].word in _BE_FORMS and tokens[start - 2].word in ("this", "that") \
@@ -621,6 +621,13 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
 
 
 _BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be"})
+
+
+def _opens_complement(tokens: list, i: int, start: int) -> bool:
+    """Whether a "that" after a reference opens what the reference states: in "a recognition
+    that the timelines were not achievable" the cue judges the timelines (not a relative
+    clause: "a backwards step that would damage …")."""
+    return i + 2 < start and tokens[i + 1].word == "that" and tokens[i + 2].word in _SUBJECT_OPENERS
 
 
 def _without_the_rule(tokens: list, lexicon: StanceLexicon) -> int | None:
