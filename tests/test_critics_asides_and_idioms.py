@@ -81,6 +81,7 @@ def test_the_critics_answered(analyse, said, stance):
     ("Corvin Ltd. said a delay would let it run at full capacity.", "oppose"),
     ("Corvin Ltd. spoke next, dismissing the retailers' complaints.", "support"),
     ("Corvin Ltd. argued the levy would create a two-tier market.", "oppose"),
+    ("Corvin Ltd. said the levy “distorts the market in favour of two companies”.", "oppose"),
     ("“This is a good day for small sellers,” Corvin Ltd.’s chief executive said.", "support"),
     ("“This is a sad day for small sellers,” Corvin Ltd.’s chief executive said.", "oppose"),
 ])
