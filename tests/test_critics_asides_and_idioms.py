@@ -185,6 +185,12 @@ def test_public_bodies_short_names_venues_and_health_groups_are_no_companies(ana
     assert absent not in {e.company_id for e in analyse(body).events}
 
 
+def test_a_group_named_after_its_description_is_not_the_company_of_the_story(analyse):
+    analysis = analyse(LEVY + "Corvin Ltd. said the levy did not go far enough. The consumer-rights group Idec said "
+                              "the exemption for snacks was a missed opportunity.")
+    assert [(e.statement_index, e.company_id) for e in analysis.events if e.role == "speaker"] == [(1, "corvin")]
+
+
 def test_a_company_s_own_short_name_in_brackets_is_still_the_company(analyse):
     body = LEVY + "Vietnam Cement Industry Corp. (Vicem) said it opposed the levy. Vicem will appeal."
     assert {e.company_id for e in analyse(body).events if e.stance == "oppose"} == {"vicem"}

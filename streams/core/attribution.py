@@ -1158,7 +1158,8 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
             ahead = range(j + 1, min(b, j + 4))
             # (a head, not a modifier: "the national business association" is a trade body)
             heads = any(tokens[i].word in lx.company_heads and tokens[i - 1].word not in _PUBLIC_MODIFIERS
-                        and not (i + 1 < len(tokens) and tokens[i + 1].word in lx.organisation_nouns) for i in ahead)
+                        and not (i + 1 < len(tokens) and tokens[i + 1].word in lx.organisation_nouns)
+                        and not _named_after_head(tokens, i, b, lx) for i in ahead)
             if heads and not any(
                     tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms and (at is None or i not in at)
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
@@ -1171,6 +1172,13 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
                 if tokens[h].word in lx.company_heads and tokens[h].raw.islower() and tokens[h - 1].raw.islower():
                     return True
     return False
+
+
+def _named_after_head(tokens, i: int, b: int, lx: AttributionLexicon) -> bool:
+    """Whether a name follows a description's head: "the consumer-rights group Idec" is Idec,
+    no reference to the company of the story (a title is no name: "the group CEO")."""
+    return i + 1 < b and tokens[i + 1].raw[:1].isupper() and tokens[i + 1].word not in lx.titles \
+        and tokens[i + 1].word not in lx.demonyms
 
 
 def _possessive_title(tokens, a: int, b: int, lx: AttributionLexicon, at) -> bool:
