@@ -116,8 +116,18 @@ def test_company_by_appositive(mentions, body, entity_id, local_ids):
     ("South Korea’s Krafton Inc. said it would appeal.", "krafton"),            # in the registry
     ("South Korea’s Hanbyeol Games Inc. said it would appeal.", "hanbyeol-games"),  # not in it
     ("Germany's Nordwind Energie AG welcomed the rule.", "nordwind-energie"),
+    ("Seattle’s Gravity Payments said it would comply.", "gravity-payments"),  # a city's
 ])
 def test_country_possessive_is_not_part_of_the_name(mentions, body, entity_id):
+    found, _ = mentions(body)
+    assert ids(found) == [entity_id]
+
+
+@pytest.mark.parametrize("body, entity_id", [
+    ("Hartley's Convenience Stores Ltd, which runs 14 shops, wants small stores exempted.", "hartley-s-convenience-stores"),
+    ("Hartley's Hardware LLC said it would comply.", "hartley-s-hardware"),
+])
+def test_a_founder_s_possessive_is_part_of_the_name(mentions, body, entity_id):
     found, _ = mentions(body)
     assert ids(found) == [entity_id]
 

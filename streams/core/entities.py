@@ -145,6 +145,8 @@ class EntityRegistry:
     such as", "advertisers in the market, including"): the list that follows names companies."""
     common_name_words: frozenset[str] = frozenset()
     """Words that start or end many names ("National", "General"): never a second reference alone."""
+    cities: frozenset[str] = frozenset()
+    """Cities (casefolded): a possessive before a company may name one ("Seattle’s Gravity Payments")."""
     company_prefix: re.Pattern[str] | None = None
     """A word that opens a company's name, with the name: "Pesquera Diamante", "Minera del Altiplano"."""
     number_words: frozenset[str] = frozenset()
@@ -278,6 +280,7 @@ class EntityRegistry:
                    list_anchor=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names["list_heads"])
                               + r")(?:[ \t]+|(?:[ \t]+[\w’'-]+){0,5}?,[ \t]+)$", re.I),
                    common_name_words=frozenset(w.casefold() for w in names["common_name_words"]),
+                   cities=frozenset(w.casefold() for w in names["cities"]),
                    department_words=frozenset(names["department_words"]),
                    number_words=frozenset(names["number_words"]),
                    company_prefix=re.compile(r"(?:" + "|".join(map(re.escape, names["company_prefix_words"]))
@@ -797,8 +800,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
                     for i in starts) or (before is not None and _registry_name(
                         registry, tuple(t.casefold() for t in _TOKEN.findall(before.group(1) + " " + " ".join(words)))))):
             continue
-        owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) or _DESCRIPTOR.search(w)),
-                    default=-1)
+        owner = max((i for i, w in enumerate(words[:-1]) if (w.endswith(("’s", "'s")) and _known_owner(words[:i + 1], registry))
+                     or _DESCRIPTOR.search(w)), default=-1)
         words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton; "New York-listed Coupang Inc." Coupang
         of = max((i for i, w in enumerate(words[:-1]) if w == "of" and i > 0), default=-1)
         if of > 0 and not any(words[of - 1].casefold() in kind for kind in (
@@ -1012,6 +1015,24 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
     yield from _named_in_list(body, registry)
     yield from _named_by_no_comment(body, registry)
     yield from _named_before_role(body, registry)
+
+
+def _known_owner(words: list[str], registry: EntityRegistry) -> bool:
+    """Whether the words ending in a possessive name a place, a known company or person
+    ("South Korea’s Krafton Inc.", "Alibaba's Ant Group"), not a founder's name that is part of
+    the company's ("Hartley's Convenience Stores Ltd", "Sainsbury's Supermarkets Ltd")."""
+    words = words[:-1] + [words[-1][:-2]]
+    for k in range(1, min(3, len(words)) + 1):
+        name = " ".join(words[-k:])
+        tokens = tuple(t.casefold() for t in _TOKEN.findall(name))
+        if not tokens:
+            continue
+        if name.casefold() in registry.place_words or name.casefold() in registry.demonyms or name in registry.people \
+                or name.casefold() in registry.cities \
+                or (registry.multiword_places is not None and registry.multiword_places.fullmatch(name)) \
+                or _registry_name(registry, tokens):
+            return True
+    return False
 
 
 def _distinctive(word: str, registry: EntityRegistry) -> bool:
