@@ -132,6 +132,16 @@ def test_a_founder_s_possessive_is_part_of_the_name(mentions, body, entity_id):
     assert ids(found) == [entity_id]
 
 
+def test_a_registry_name_ending_like_a_legal_form_is_the_registry_s(mentions):
+    found, local = mentions("Agri SA has asked the president to delay the Act's commencement.")
+    assert ids(found) == ["agri-sa"] and local == {}
+
+
+def test_whose_owner_an_appositive_names_is_no_company(mentions):
+    found, local = mentions("Zubair Okonkwo, the refinery's owner, has repeatedly accused importers of dumping.")
+    assert found == [] and local == {}
+
+
 def test_a_registry_alias_inside_a_longer_legal_name_is_not_the_registry_company(mentions):
     found, _ = mentions("Apple Farms Ltd. said it would comply.")
     assert ids(found) == ["apple-farms"]

@@ -818,6 +818,9 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         name_tokens = tuple(t.casefold() for t in _TOKEN.findall(name))
         if _registry_name(registry, name_tokens) and not _body_acronym(registry, name, name_tokens):
             continue  # "Alibaba Group Holding Ltd" is the registry's Alibaba
+        written = tuple(t.casefold() for t in _TOKEN.findall(body[name_start:mention_end]))
+        if written and any(alias.tokens == written for alias in registry.index.get(written[0], ())):
+            continue  # "Agri SA" (Agri South Africa) is a registry name whose last word looks like a legal form
         entity_id = slugify(name)
         if entity_id in registry.entities and not registry.entities[entity_id].is_company:
             entity_id = slugify(body[name_start:mention_end])  # "KCC Corp.": not the regulator's id "kcc"
@@ -988,6 +991,8 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
             words = words[1:]
         if registry.person_appositive is not None and registry.person_appositive.match(body, end):
             continue  # "Priya Nair, a pharmacist and owner of Prairie Apothecary Ltd.": a person
+        if _POSSESSIVE_OWNER.match(body, end):
+            continue  # "Aliko Dangote, the refinery's owner": whose owner, a person as often as not
         if len(words) == 1 and words[0].endswith("ly") and _sentence_initial(body, start):
             continue  # "Frankly, the firms complaining loudest …": a sentence adverb
         if words[0] not in registry.name_stopwords and not all(
@@ -1042,6 +1047,7 @@ def _distinctive(word: str, registry: EntityRegistry) -> bool:
                                                registry.place_words, registry.industry_words, registry.name_stopwords))
 
 
+_POSSESSIVE_OWNER = re.compile(r",[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,2}?[\w-]+[’']s[ \t]+(?:[\w-]+[ \t]+)?owners?\b")
 _BODY_BEFORE = re.compile(r"\b(?:body|bodies|agency|regulator|authority|watchdog|trade group|industry group|lobby group)"
                           r"[ \t]+(?:to|of|called|named|known as)[ \t]+$", re.I)
 _GROUPS_BEFORE = re.compile(r"(\w+)[ \t]+(?:groups|organisations|organizations|bodies|charities|NGOs|unions|campaigners)[ \t,]*$")
