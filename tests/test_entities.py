@@ -137,6 +137,15 @@ def test_a_registry_name_ending_like_a_legal_form_is_the_registry_s(mentions):
     assert ids(found) == ["agri-sa"] and local == {}
 
 
+@pytest.mark.parametrize("body", [
+    "The Mineral Resources Development Bill, released for comment in May, would scrap the principle.",
+    "The amendment to the Kenya Information and Communications Act, part of a package of changes, passed.",
+])
+def test_a_law_s_title_names_no_company(mentions, body):
+    found, local = mentions(body)
+    assert found == [] and local == {}
+
+
 def test_whose_owner_an_appositive_names_is_no_company(mentions):
     found, local = mentions("Zubair Okonkwo, the refinery's owner, has repeatedly accused importers of dumping.")
     assert found == [] and local == {}

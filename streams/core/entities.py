@@ -512,7 +512,8 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if following_name is not None and (following_name.group(1).casefold() in registry.organisation_words
                                        or following_name.group(1) in _RULE_TITLE_WORDS):
         # "American Water Works Association" is an association, not American Water Works;
-        # "the Battery Waste Management Rules" a rule, not Waste Management Inc.
+        # "the Battery Waste Management Rules" a rule, not Waste Management Inc., nor "the Mineral Resources
+        # Development Bill" Mineral Resources Ltd
         return False
     if alias.person and registry.person_appositive is not None and registry.person_appositive.match(body, end):
         return False  # "Priya Nair, a pharmacist and owner of Prairie Apothecary": someone else of that name
@@ -599,7 +600,7 @@ def _heads_its_line(body: str, start: int, end: int) -> bool:
     return _NAME_HEADING.fullmatch(body, end, len(body) if stop < 0 else stop) is not None
 
 
-_ORGANISATION_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_ORGANISATION_NEXT = re.compile(r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")  # the last of up to three capitalised words
 
 
 def _spelled_out_organisation(body: str, end: int, registry: EntityRegistry) -> bool:
@@ -991,6 +992,8 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
             words = words[1:]
         if registry.person_appositive is not None and registry.person_appositive.match(body, end):
             continue  # "Priya Nair, a pharmacist and owner of Prairie Apothecary Ltd.": a person
+        if body[start:end].split()[-1] in _RULE_TITLE_WORDS:
+            continue  # "the Kenya Information and Communications Act, part of a package of …": a law
         if _POSSESSIVE_OWNER.match(body, end):
             continue  # "Aliko Dangote, the refinery's owner": whose owner, a person as often as not
         if len(words) == 1 and words[0].endswith("ly") and _sentence_initial(body, start):
