@@ -178,9 +178,10 @@ def _concession_turn(conceded: list[tuple[int, int]], start: int) -> float | Non
 
 def _without_before(before: list[str]) -> bool:
     """Whether the (up to two) words before an event or a target deny it: "without delay",
-    "without further delay"."""
+    "without further delay", "back the bill without the carve-outs"."""
     return bool(before) and (before[-1] == "without" or (
-        len(before) == 2 and before[0] == "without" and before[1] in ("further", "any", "undue", "more", "a")))
+        len(before) == 2 and before[0] == "without" and before[1] in ("further", "any", "undue", "more", "a", "the", "these",
+                                                                     "those", "such", "its", "their")))
 
 
 def _no_longer(before: list[str]) -> bool:
@@ -560,7 +561,8 @@ _MODALS = frozenset({"could", "would", "will", "may", "might", "can"})
 def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
     word = tokens[i].word
     if i > 0 and tokens[i].gap == "-" and f"{tokens[i - 1].word}-{word}" in lexicon.inversion_targets:
-        return True  # "a two-year phase-in"
+        # "a two-year phase-in"; not "without the carve-outs"
+        return not _without_before([t.word for t in tokens[max(0, i - 3):i - 1]])
     if word in lexicon.inversion_targets:
         if i >= 2 and tokens[i - 1].word == "s" and tokens[i - 2].raw[:1].isupper() and word not in lexicon.legal_acts:
             return False  # "Google's critics" are a company's critics, not the rule's (but "Cloudflare's appeal" is one)
