@@ -68,6 +68,8 @@ def test_a_subordinate_clause_after_an_intro_is_not_the_subject(analyse):
     ("Kenya's removal of the requirement that licensees be 30% locally owned has been welcomed by investors. "
      "The government removed the local-ownership requirement in December.", -1),
     ("The ministry removed the exemption for small importers. The removal of the exemption takes effect in May.", 1),
+    ("Spain's shorter-week bill falls in Congress. Congress on Wednesday voted down the government's bill, sending "
+     "the text back to the government.", -1),
 ])
 def test_news_direction(core_resources, lead, direction):
     from streams.core.phrases import WORD

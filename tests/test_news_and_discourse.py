@@ -35,6 +35,12 @@ def test_welcoming_the_government_s_recognition_follows_the_news(analyse, lead, 
     assert label(analysis, "zalando") == stance
 
 
+@pytest.mark.parametrize("lead, stance", [(ROLLBACK, "oppose"), (ADOPTION, "support")])
+def test_common_sense_prevailing_follows_the_news(analyse, lead, stance):
+    analysis = analyse(lead + "“Common sense has prevailed,” said Ana Ruiz, chief executive of Zalando SE.")
+    assert label(analysis, "zalando") == stance
+
+
 def test_what_a_recognition_states_is_judged_not_the_news(analyse):
     # guard: the cue inside "a recognition that …" judges the timelines, not the decision
     analysis = analyse(ROLLBACK + "Zalando SE welcomed the decision as “a recognition that the original timelines "
