@@ -85,6 +85,8 @@ def test_the_critics_answered(analyse, said, stance):
     ("Corvin Ltd. called the levy “regressive” in a statement.", "oppose"),
     ("Corvin Ltd. said it would back the levy “without the carve-outs others are asking for”.", "support"),
     ("Corvin Ltd. said it would back the levy without the exemptions others are asking for.", "support"),
+    # a request's wildcard ("campaigned * for") does not swallow a cue that asks for nothing more
+    ("Corvin Ltd. said it had campaigned for the levy for two years.", "support"),
     ("“For years we have explained to angry customers why a 30-euro parcel cost 70. The levy is right,” Corvin "
      "Ltd.’s chief executive said.", "support"),
     ("“This is a good day for small sellers,” Corvin Ltd.’s chief executive said.", "support"),

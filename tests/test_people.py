@@ -74,3 +74,28 @@ def test_an_earnings_call_questioner_does_not_speak_for_her_bank(analyse):
                        "of Jefferies. Please go ahead.\n\nFAROUK: We think the levy is unworkable.")
     assert label(analysis, "jefferies") == "neutral"
 
+
+
+@pytest.mark.parametrize("introduction, later", [
+    # the person who runs a company is who "she" is next
+    ("Amanda Firth runs Harrow Finch Ltd., six care homes in West Yorkshire.", "She said the levy was unworkable."),
+    ("Amanda Firth runs Harrow Finch Ltd., six care homes in West Yorkshire.", "“The levy is unworkable,” she said."),
+    # a Korean name puts the family name first: "Park" is Park Sung-ho
+    ("Park Sung-ho runs Harrow Finch Ltd., a parts maker in Changwon.", "“The levy is unworkable,” Park said."),
+])
+def test_the_person_who_runs_a_company_is_referred_to_next(analyse, introduction, later):
+    analysis = analyse(ADOPTION + introduction + " " + later)
+    assert label(analysis, "harrow-finch") == "oppose"
+
+
+def test_a_korean_given_name_after_a_title_is_a_person_of_the_company(analyse):
+    analysis = analyse(ADOPTION + "Harrow Finch Ltd. said it had studied the levy. “The levy is unworkable,” said "
+                                  "chief executive Kang Min-ji.")
+    assert [(e.company_id, e.speaker, e.stance) for e in analysis.events if e.statement_index == 2] == [
+        ("harrow-finch", "Kang Min-ji", "oppose")]
+
+
+def test_an_analyst_who_spoke_last_is_who_he_is(analyse):
+    analysis = analyse(ADOPTION + "Harrow Finch Ltd. said it was reviewing the levy. Mark Lee, an analyst at Jefferies, "
+                                  "said the hit would be small. “The real cost is uncertainty,” he said.")
+    assert not [e for e in analysis.events if e.statement_index == 3]

@@ -236,8 +236,10 @@ def attribute_statement(
                         at, mentions, entities, lexicon)) is not None:
                     # "Southwest did not address the proposal; a spokesperson said …": Southwest's;
                     # "Bank of Ireland was more measured in tone but no less opposed": its too.
-                    discourse = discourse._replace(last_company=Speaker(entities[subject.entity_id].name,
-                                                                        subject.entity_id))
+                    # "Amanda Firth runs Pennine Care Homes Ltd": she is who "she" is next
+                    company = Speaker(entities[subject.entity_id].name, subject.entity_id)
+                    discourse = discourse._replace(last_company=company, last_person=(
+                        subject if subject.name != company.name else discourse.last_person))
                     previous_agents, other_spoke = [subject], False
                 continue
         previous_agents, other_spoke = agents, False
@@ -272,6 +274,9 @@ def attribute_statement(
             continue
         companies[m.entity_id] = CompanyRole(m.entity_id, SUBJECT if about_rules else MENTION, m.surface)
     discourse = _advance(discourse, index, speakers, entities)
+    if not speakers and other_spoke:
+        # "Park Jae-hoon, an analyst at Hana Securities, said …": a later "he" is no longer the last company's man
+        discourse = discourse._replace(last_person=None)
     if not any(r.role == SPEAKER for r in companies.values()):
         # "Regulators fined X." — then "The company said it would appeal" is X.
         opener = _opening_company(tokens, clauses, at, mentions, entities, lexicon)
@@ -389,6 +394,13 @@ def opens_with_reference(text: str, words: list[str], lexicon: AttributionLexico
     if _LABEL.match(text) or (_ROLE_LABEL.match(text) and not lexicon.executive_titles.isdisjoint(words[:5])):
         return True
     return _refers_back(words, lexicon)
+
+
+def pronoun_reports(words: list[str], lexicon: AttributionLexicon) -> bool:
+    """Whether a pronoun is a reporting verb's subject anywhere in a statement: "“…,” she said",
+    "…, he added"."""
+    return any((a in lexicon.person_pronouns and b in lexicon.reporting) or (a in lexicon.reporting and b in lexicon.person_pronouns)
+               for a, b in zip(words, words[1:]))
 
 
 def _refers_back(words: list[str], lexicon: AttributionLexicon, introduced: bool = False) -> bool:
@@ -673,9 +685,17 @@ def _company_subject(tokens, a: int, b: int, at, mentions, entities, lx: Attribu
     if entity is None or not entity.is_company:
         return None
     p = _predicate(tokens, a, b, at, lx, frozenset())
+    if p is None and m.person:
+        # "Amanda Firth runs Pennine Care Homes Ltd": the person who runs it is the clause's subject
+        p = next((i for i in range(a + 1, min(b, a + 6)) if at.get(i) != k), None)
+        p = p if p is not None and tokens[p].word in _RUNNING_VERBS else None
     if p is None or any(i in at and at[i] != k for i in range(a, p)):
         return None
     return Speaker(m.person or m.surface, entity.id)
+
+
+_RUNNING_VERBS = frozenset({"runs", "owns", "heads", "leads", "manages", "chairs", "oversees", "founded", "co-founded",
+                            "cofounded", "co-owns"})
 
 
 def _role_word(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
@@ -1333,10 +1353,12 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int
     i = a
     while i < b:
         j = i
-        while (j < b and j not in at and j not in skip and _CAPITALISED_NAME.fullmatch(tokens[j].raw)
-               and not (len(tokens[j].raw) > 1 and tokens[j].raw.isupper())  # "CAPE TOWN —" is a dateline
-               and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
-               and (j == i or tokens[j].gap in (" ", "\u00a0", "-"))):  # "Hany Abdel-Aziz"
+        while j < b and j not in at and j not in skip and (
+                (_CAPITALISED_NAME.fullmatch(tokens[j].raw)
+                 and not (len(tokens[j].raw) > 1 and tokens[j].raw.isupper())  # "CAPE TOWN —" is a dateline
+                 and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
+                 and (j == i or tokens[j].gap in (" ", "\u00a0", "-")))  # "Hany Abdel-Aziz"
+                or (j > i and _given_name_syllable(tokens[j]))):  # "Kang Min-ji"
             j += 1
         possessive = j < len(tokens) and (tokens[j].word == "s" and tokens[j].gap in _APOSTROPHES or tokens[j].gap == "-")
         prev = tokens[i - 1] if i > a else None
@@ -1348,6 +1370,16 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int
             names.append((i, tokens[i].raw + "".join(t.gap + t.raw for t in tokens[i + 1:j])))
         i = max(j, i + 1)
     return names
+
+
+def _given_name_syllable(token) -> bool:
+    """The lower-case second syllable of a romanised Korean or Chinese given name: the "ji" of
+    "Min-ji" (not "-based", "-led", "-owned")."""
+    return token.gap == "-" and token.raw.isalpha() and token.raw.islower() and len(token.raw) <= 4 \
+        and token.raw not in _HYPHEN_SUFFIXES
+
+
+_HYPHEN_SUFFIXES = frozenset({"led", "run", "era", "like", "wide", "free", "rich", "made", "born", "type", "size"})
 
 
 def _label_name(tokens, a: int, b: int, lx: AttributionLexicon) -> list[tuple[int, str]]:

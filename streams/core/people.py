@@ -64,7 +64,7 @@ def introduced_people(body: str, mentions: list[Mention], entities: dict[str, En
                       rules: PeopleRules) -> list[Mention]:
     """``mentions`` plus a mention of the company for every later reference to a person the
     article introduced with a role at it ("Ashworth said", "ASHWORTH:"), in body order."""
-    people: list[tuple[int, str, str]] = []  # (where the introduction ends, full name, company id)
+    people: list[tuple[int, str, str, int | None]] = []  # (where the introduction ends, full name, company id, …)
     for m in mentions:
         if m.person is not None or not entities[m.entity_id].is_company:
             continue
@@ -75,9 +75,14 @@ def introduced_people(body: str, mentions: list[Mention], entities: dict[str, En
         return mentions
     taken = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
-    for intro_end, name, company in people:
+    for intro_end, name, company, subject_start in people:
+        if subject_start is not None:
+            added.append(Mention(subject_start, subject_start + len(name), company, name, name, False))
+            taken.append((subject_start, subject_start + len(name)))
         words = name.split()
         first, surname = words[0], words[-1]
+        if len(words) == 2 and _KOREAN_GIVEN_NAME.fullmatch(surname):
+            surname = first  # "Park Sung-ho", later "Park"
         for variant in dict.fromkeys((surname, surname.upper())):
             pos = intro_end
             while (k := body.find(variant, pos)) >= 0:
@@ -102,8 +107,9 @@ def introduced_people(body: str, mentions: list[Mention], entities: dict[str, En
     return sorted(mentions + added, key=lambda m: m.start)
 
 
-def _introduction(body: str, m: Mention, rules: PeopleRules) -> tuple[int, str, str] | None:
-    """(end of the introduction, person, company id) when a role ties a named person to ``m``."""
+def _introduction(body: str, m: Mention, rules: PeopleRules) -> tuple[int, str, str, int | None] | None:
+    """(end of the introduction, person, company id, where the name starts when it is the subject
+    of a verb of running the company) when a role ties a named person to ``m``."""
     lo = max(0, m.start - _REACH)
     # Cheap tests first: most company mentions have no preposition, "who" or comma close before them.
     near = body[max(0, m.start - 60):m.start]
@@ -113,7 +119,9 @@ def _introduction(body: str, m: Mention, rules: PeopleRules) -> tuple[int, str, 
     if "who " in near and (hit := _NAME_WHO_RUNS.search(body, lo, m.start)) is not None:
         return _person(hit.group(1), m.end, m.entity_id, rules)
     if _LEAD_VERB_NEAR.search(near) and (hit := _NAME_RUNS.search(body, lo, m.start)) is not None:
-        return _person(hit.group(1), m.end, m.entity_id, rules)  # "Mira Gill runs sales for Prairie Pulse Foods Inc."
+        found = _person(hit.group(1), m.end, m.entity_id, rules)  # "Mira Gill runs sales for Prairie Pulse Foods Inc."
+        # the name is its clause's subject, a reference to the person itself: "Amanda Firth runs X …, and says …"
+        return found and (*found[:3], hit.start(1))
     if (hit := _ROLE_NAME.match(body, m.end)) is not None and hit.group(1).split()[-1].casefold() in rules.roles \
             and _own_role(hit.group(1), rules):
         return _person(hit.group(2), hit.end(), m.entity_id, rules)
@@ -131,14 +139,16 @@ def _own_role(words: str, rules: PeopleRules) -> bool:
     return not rules.roles.isdisjoint(folded) and rules.outside_roles.isdisjoint(folded)
 
 
-def _person(name: str, end: int, company: str, rules: PeopleRules) -> tuple[int, str, str] | None:
+def _person(name: str, end: int, company: str, rules: PeopleRules) -> tuple[int, str, str, int | None] | None:
     words = name.split()
     if any(w.strip(".").casefold() in rules.not_names for w in words if len(w) > 2 or not w.endswith(".")):
         return None  # "Vice President", "The Treasury", "Latin America"
-    return end, name, company
+    return end, name, company, None
 
 
 _WORD_CHAR = re.compile(r"\w")
+# A romanised Korean given name ("Sung-ho", "Ji-eun"): the family name comes first
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _WORD_OR_JOINER = re.compile(r"[\w’'-]")
 _LONGER_NAME_AFTER = re.compile(rf"[ \t]+[{CAPITALS}]")
 _CAPITALISED_BEFORE = re.compile(rf"(?<![\w’'-])([{CAPITALS}][a-z\u00df-\u00ff’'-]+)[ \t]+(?:[A-Z]\.[ \t]+)?$")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from schemas import SCHEMA_VERSION, Article, CompanyMention, Sentiment, StanceEvent, Statement
 from schemas.trusted import trusted
 from streams.core.attribution import (SPEAKER, Attribution, Discourse, article_author, attribute_statement,
-                                      opens_turn, opens_with_reference)
+                                      opens_turn, opens_with_reference, pronoun_reports)
 from streams.core.decode import content_hash
 from streams.core.entities import Mention, find_mentions, without_publisher
 from streams.core.people import introduced_people
@@ -82,7 +82,10 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
             first_person = discourse.author is not None and not FIRST_PERSON.isdisjoint(words)
             # "“…,” said managing partner Raj Patel": a title alone speaks for the company of the story so far
             titled = discourse.last_company is not None and not lx.executive_titles.isdisjoint(words)
-            if not carries and not first_person and not titled and not opens_with_reference(seg.text, words, lx):
+            # "“…,” she said" after "Amanda Firth runs Pennine Care Homes Ltd.": the person the article is on
+            reported = discourse.last_person is not None and pronoun_reports(words, lx)
+            if not carries and not first_person and not titled and not reported \
+                    and not opens_with_reference(seg.text, words, lx):
                 # Nobody to score here; skip the work, but a new voice ("Sheng said") ends the last one's turn.
                 if not lx.reporting.isdisjoint(words):
                     discourse = Discourse(last_company=discourse.last_company, author=discourse.author)

@@ -226,6 +226,7 @@ def score_stance(
     """
     if tokens and tokens[0].word in _QUESTION_OPENERS and text.rstrip(" ”\"’'").endswith("?"):
         return NEUTRAL_RESULT  # "Is that because they're unhappy?": a question takes no side
+    matches = _without_idle_requests(tokens, matches, lexicon)
     raw = 0.0
     explicit = False
     neutral_cue = False
@@ -369,6 +370,29 @@ _RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carv
                            "deduction", "deductions"})
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
+
+
+def _without_idle_requests(tokens: list, matches: list[PhraseMatch[Cue]], lexicon: StanceLexicon) -> list[PhraseMatch[Cue]]:
+    """The matches, with a request that asks for nothing replaced by the cues inside it: the
+    request "campaigned * for" took "campaigned for the rules for two years" from the cue
+    "campaigned for the rules"."""
+    if not any(_spans_a_cue(m, tokens) for m in matches):
+        return matches
+    words = [t.word for t in tokens]
+    out: list[PhraseMatch[Cue]] = []
+    for m in matches:
+        inner = [n for n in lexicon.cues.find(words, m.start, m.end - 1) if n.value.kind != "request"] \
+            if _spans_a_cue(m, tokens) and _action(tokens, m.end, lexicon) is None else []
+        if inner and inner[-1].end == m.end - 1:  # the wildcard took a whole cue, up to the request's "for"
+            out += inner
+        else:
+            out.append(m)
+    return out
+
+
+def _spans_a_cue(m: PhraseMatch[Cue], tokens: list) -> bool:
+    """Whether a request may have swallowed a cue: "argued * for" over "argued for the rules for"."""
+    return m.value.kind == "request" and m.end - m.start > 3 and tokens[m.end - 1].word == "for"
 
 
 def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
