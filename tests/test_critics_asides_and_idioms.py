@@ -87,6 +87,9 @@ def test_the_critics_answered(analyse, said, stance):
     ("Corvin Ltd. said it would back the levy without the exemptions others are asking for.", "support"),
     # a request's wildcard ("campaigned * for") does not swallow a cue that asks for nothing more
     ("Corvin Ltd. said it had campaigned for the levy for two years.", "support"),
+    ("Corvin Ltd. urged the government to bring the 35% rate forward to January.", "support"),
+    ("“The levy simply puts everybody on the same starting line,” Corvin Ltd.’s chief executive said.", "support"),
+    ("Corvin Ltd. called the levy “the right policy”.", "support"),
     ("“For years we have explained to angry customers why a 30-euro parcel cost 70. The levy is right,” Corvin "
      "Ltd.’s chief executive said.", "support"),
     ("“This is a good day for small sellers,” Corvin Ltd.’s chief executive said.", "support"),

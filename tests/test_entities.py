@@ -406,6 +406,8 @@ def test_a_list_names_no_place_and_stops_at_its_sentence(mentions, body):
     ("Has MTN Benin's pricing changed?", "MTN Benin", "mtn-benin", "mtn-group"),
     ("said a spokeswoman for Coca-Cola Beverages South Africa.", "Coca-Cola Beverages South Africa",
      "coca-cola-beverages-south-africa", "coca-cola"),
+    ("Volkswagen do Brasil urged the government to bring the rate forward.", "Volkswagen do Brasil",
+     "volkswagen-do-brasil", "volkswagen"),
 ])
 def test_a_country_after_a_company_names_its_national_unit(mentions, body, surface, entity_id, parent):
     found, local = mentions(body)

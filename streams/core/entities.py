@@ -309,7 +309,7 @@ class EntityRegistry:
                    weak_organisation_words=frozenset(names["weak_organisation_words"]),
                    abbreviations=frozenset(a.casefold() for key in ("never_final", "country_abbreviations")
                                            for a in (segmentation or {}).get(key, ())),
-                   national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:{countries}|\((?:{countries})\))"
+                   national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:(?:do|da|de|del|di|du)[ \t]+)?(?:{countries}|\((?:{countries})\))"
                                             r"(?![\w-]|[’'](?!s\b)|[ \t]+[A-Z])"))
 
     def get(self, entity_id: str) -> Entity | None:
