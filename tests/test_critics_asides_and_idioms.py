@@ -90,6 +90,9 @@ def test_the_critics_answered(analyse, said, stance):
     ("Corvin Ltd. urged the government to bring the 35% rate forward to January.", "support"),
     ("“The levy simply puts everybody on the same starting line,” Corvin Ltd.’s chief executive said.", "support"),
     ("Corvin Ltd. called the levy “the right policy”.", "support"),
+    ("Corvin Ltd. said it wanted the government to go further and tax imports too.", "support"),
+    ("Corvin Ltd. said the levy was “the minimum protection small sellers deserve”.", "support"),
+    ("Corvin Ltd. said it would not expand in the country until the levy was relaxed for small sellers.", "oppose"),
     ("“For years we have explained to angry customers why a 30-euro parcel cost 70. The levy is right,” Corvin "
      "Ltd.’s chief executive said.", "support"),
     ("“This is a good day for small sellers,” Corvin Ltd.’s chief executive said.", "support"),
