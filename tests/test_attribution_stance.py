@@ -484,6 +484,8 @@ def test_more_cues_of_a_side(analyse, body, stance):
     "Corvina Telecom Ltd said new customers get a welcome bonus of 20 euros.",
     "Corvina Telecom Ltd said its customer support line handles the complaints.",
     "Corvina Telecom Ltd said its shares slipped 2.1% before finding support at 13 riyals.",
+    "Corvina Telecom Ltd said its prices had risen broadly in line with the tax.",
+    "Corvina Telecom Ltd has said it is working with suppliers on the labels.",
 ])
 def test_a_cue_word_in_another_sense_takes_no_side(analyse, body):
     assert only(analyse(body), "corvina-telecom").stance == "neutral"
