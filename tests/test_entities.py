@@ -132,6 +132,13 @@ def test_a_founder_s_possessive_is_part_of_the_name(mentions, body, entity_id):
     assert ids(found) == [entity_id]
 
 
+def test_a_role_held_at_a_name_makes_it_a_company_not_a_place(mentions):
+    found, _ = mentions("Ellen Park, a regional safety director at Amazon, told the panel the rule was unworkable.")
+    assert ids(found) == ["amazon"]
+    found, _ = mentions("Fires burned for weeks at Amazon sites across the basin.")
+    assert ids(found) == []
+
+
 def test_a_registry_name_ending_like_a_legal_form_is_the_registry_s(mentions):
     found, local = mentions("Agri SA has asked the president to delay the Act's commencement.")
     assert ids(found) == ["agri-sa"] and local == {}

@@ -173,6 +173,8 @@ class EntityRegistry:
     name so described may be any organisation)."""
     role_then_person: re.Pattern[str] | None = None
     """A company role, then a person's name: " founder Mert Aydın"."""
+    role_at: re.Pattern[str] | None = None
+    """A company role and "at" before a name ("a safety director at"): a company, not a place."""
     role_before: re.Pattern[str] | None = None
     """A company role with its preposition right before a name: "chief executive of", "a spokesperson for"."""
     role_after: re.Pattern[str] | None = None
@@ -306,6 +308,7 @@ class EntityRegistry:
                    role_before=re.compile(rf"\b(?:(?:{company_roles}|president)[ \t]+(?:of|at)|(?:spokesperson|spokesman|spokeswoman)"
                                           r"[ \t]+(?:for|of|at))[ \t]+$", re.I),
                    role_after=re.compile(rf"[’']s[ \t]+(?:{company_roles}|president)\b", re.I),
+                   role_at=re.compile(r"\b(?:" + _alternation(names["person_roles"]) + r")s?[ \t]+at[ \t]+$", re.I),
                    weak_organisation_words=frozenset(names["weak_organisation_words"]),
                    abbreviations=frozenset(a.casefold() for key in ("never_final", "country_abbreviations")
                                            for a in (segmentation or {}).get(key, ())),
@@ -567,7 +570,10 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if registry.national_unit is not None and (unit := registry.national_unit.match(body, end)) is not None \
             and not unit.group(1):
         return True  # "Grab Indonesia, asked about the regulation, said …"
-    if _PLACE_BEFORE.search(body, max(0, start - 12), start) or _NAME_GOES_ON.match(body, end) \
+    # (a role is held at a company, not at a place: "a regional safety director at Amazon")
+    if (_PLACE_BEFORE.search(body, max(0, start - 12), start)
+            and not (registry.role_at is not None and registry.role_at.search(body, max(0, start - 40), start))) \
+            or _NAME_GOES_ON.match(body, end) \
             or _PLACE_LIST_BEFORE.search(body, max(0, start - 60), start):
         return False  # "a pilot in Salzgitter", "inside Ring Road 1", "in Beyoğlu, Beşiktaş and …"
     if _OWNER_OR_PARTICLE_BEFORE.search(body, max(0, start - 12), start):
