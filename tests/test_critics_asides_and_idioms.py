@@ -94,6 +94,7 @@ def test_the_critics_answered(analyse, said, stance):
     ("Corvin Ltd. said the levy was “the minimum protection small sellers deserve”.", "support"),
     ("Corvin Ltd. called the levy “the strongest marketplace law in Asia”.", "support"),
     ("Corvin Ltd. said the levy “treats small shops like criminals”.", "oppose"),
+    ("Corvin Ltd. said it would move four planned hires abroad, and it urged parliament to block the levy.", "oppose"),
     ("Corvin Ltd. said it would not expand in the country until the levy was relaxed for small sellers.", "oppose"),
     ("“For years we have explained to angry customers why a 30-euro parcel cost 70. The levy is right,” Corvin "
      "Ltd.’s chief executive said.", "support"),

@@ -293,6 +293,7 @@ def test_the_wire_credit_in_a_dateline_is_no_mention(mentions, opening):
     ("Ubuntu Spaza Wholesalers (Pty) Ltd backed the remedies.", "ubuntu-spaza-wholesalers"),
     # a trade word before the company word, after a name of its own
     ("Ridgeway Land Holdings said it would appeal the valuation.", "ridgeway-land-holdings"),
+    ("Pinewood Data Systems, a Columbus, Ohio, IT consultancy, called the fee long overdue.", "pinewood-data-systems"),
     ("Nordwin Food Industries said it would comply.", "nordwin-food-industries"),
 ])
 def test_unknown_company_by_a_company_word_or_bracketed_legal_form(mentions, body, entity_id):
