@@ -95,6 +95,15 @@ def test_the_critics_answered(analyse, said, stance):
     ("Corvin Ltd. called the levy “the strongest marketplace law in Asia”.", "support"),
     ("Corvin Ltd. said the levy “treats small shops like criminals”.", "oppose"),
     ("Corvin Ltd. said it would move four planned hires abroad, and it urged parliament to block the levy.", "oppose"),
+    ("Corvin Ltd. said the levy “puts the country at the front of the pack.”", "support"),
+    ("Corvin Ltd. said it had advocated for the levy since 2024.", "support"),
+    ("Corvin Ltd. said the levy's strict reporting rules were “a feature, not a bug.”", "support"),
+    ("Corvin Ltd. said it would move the project to Singapore.", "oppose"),
+    ("“This is a levy for incumbents,” Corvin Ltd.’s founder said. “This is a law for incumbents.”", "oppose"),
+    ("Corvin Ltd. said it would back extending the levy to smaller sellers.", "support"),
+    ("“When most small sellers lose money on fake reviews, the regulator has to act,” Corvin Ltd.’s chief executive "
+     "said.", "support"),
+    ("Corvin Ltd. called on the government to bring phase two forward by a year.", "support"),
     ("Corvin Ltd. said it would not expand in the country until the levy was relaxed for small sellers.", "oppose"),
     ("“For years we have explained to angry customers why a 30-euro parcel cost 70. The levy is right,” Corvin "
      "Ltd.’s chief executive said.", "support"),
