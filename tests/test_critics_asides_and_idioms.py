@@ -104,6 +104,7 @@ def test_the_critics_answered(analyse, said, stance):
     ("“When most small sellers lose money on fake reviews, the regulator has to act,” Corvin Ltd.’s chief executive "
      "said.", "support"),
     ("Corvin Ltd. called on the government to bring phase two forward by a year.", "support"),
+    ("Corvin Ltd. said the levy made online shops “a cash machine for the budget”.", "oppose"),
     ("Corvin Ltd. said it would not expand in the country until the levy was relaxed for small sellers.", "oppose"),
     ("“For years we have explained to angry customers why a 30-euro parcel cost 70. The levy is right,” Corvin "
      "Ltd.’s chief executive said.", "support"),

@@ -99,3 +99,14 @@ def test_an_analyst_who_spoke_last_is_who_he_is(analyse):
     analysis = analyse(ADOPTION + "Harrow Finch Ltd. said it was reviewing the levy. Mark Lee, an analyst at Jefferies, "
                                   "said the hit would be small. “The real cost is uncertainty,” he said.")
     assert not [e for e in analysis.events if e.statement_index == 3]
+
+
+def test_the_title_of_a_company_is_who_he_is_next(analyse):
+    analysis = analyse(ADOPTION + "“The levy is a cash machine for the budget,” the chief executive of Tesco said. "
+                                  "He added that the levy would cost Tesco about €12 million a year.")
+    assert [(e.company_id, e.role) for e in analysis.events if e.statement_index == 2] == [("tesco", "speaker")]
+
+
+def test_a_quotation_after_a_dateline_is_the_speaker_s(analyse):
+    analysis = analyse("VIENNA — “The levy is unworkable,” the chief executive of Harrow Finch Ltd. said on Friday.")
+    assert [(e.company_id, e.stance) for e in analysis.events] == [("harrow-finch", "oppose")]

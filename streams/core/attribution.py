@@ -133,6 +133,17 @@ class _Clause:
     aside: frozenset[int] = frozenset()  # tokens of ", which …," asides, in no clause's subject
 
 
+def _dateline_before_quote(tokens: list[Token]) -> int:
+    """Where a quotation after a dateline starts ("VIENNA — “Banks are …,” the chief executive
+    of Erste Group said"): the dateline is in no clause, so the quote opens the first one."""
+    i = 0
+    while i < len(tokens) and len(tokens[i].raw) > 1 and tokens[i].raw.isupper() and not tokens[i].quoted:
+        i += 1
+    if 0 < i < len(tokens) and tokens[i].quoted and ("—" in tokens[i].gap or "–" in tokens[i].gap or " - " in tokens[i].gap):
+        return i
+    return 0
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with quote state and the punctuation before each."""
     # Between two \w+ words there are only \W characters: each match is (gap, word), in order.
@@ -436,7 +447,7 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
     if not tokens:
         return [], frozenset()
     aside: set[int] = set()
-    starts: list[_Clause] = [_Clause(0, 0)]
+    starts: list[_Clause] = [_Clause(_dateline_before_quote(tokens), 0)]
     first = next((i for i, t in enumerate(tokens) if not t.quoted), None)
     pending_subordinate = first is not None and tokens[first].word in lx.subordinators
     appositive_close = -1
@@ -1019,8 +1030,11 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
             continue  # "AliExpress, the international marketplace of Alibaba Group": the parent is not speaking
         m = mentions[k]
         speaker = Speaker(m.person or m.surface, m.entity_id)
-        if m.person is None and _titled(tokens, _mention_end(i, at, k) + 1, b, lx):
-            # "Wells Fargo’s chief executive", "A Swiggy spokesperson": a person, for a later "he" or "she"
+        if m.person is None and (_titled(tokens, _mention_end(i, at, k) + 1, b, lx) or (
+                i >= a + 2 and tokens[i - 1].word in ("of", "at", "for")
+                and any(tokens[j].word in lx.executive_titles for j in range(a, i - 1)))):
+            # "Wells Fargo’s chief executive", "A Swiggy spokesperson", "the chief executive of Erste Group":
+            # a person, for a later "he" or "she"
             speaker = speaker._replace(role=True)
         if appositive_from is not None and i > appositive_from:
             continue  # "Coca-Cola FEMSA, the world's largest Coca-Cola franchise bottler": a description
