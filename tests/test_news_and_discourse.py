@@ -41,6 +41,12 @@ def test_common_sense_prevailing_follows_the_news(analyse, lead, stance):
     assert label(analysis, "zalando") == stance
 
 
+def test_an_intention_to_overturn_is_no_rollback_and_its_object_ends_at_the_next_clause(analyse):
+    analysis = analyse(ADOPTION + "While Mastercard said it would use every avenue available to overturn the decision, "
+                                  "Zalando SE called it long overdue.")
+    assert (label(analysis, "mastercard"), label(analysis, "zalando")) == ("oppose", "support")
+
+
 def test_what_a_recognition_states_is_judged_not_the_news(analyse):
     # guard: the cue inside "a recognition that …" judges the timelines, not the decision
     analysis = analyse(ROLLBACK + "Zalando SE welcomed the decision as “a recognition that the original timelines "

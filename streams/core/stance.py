@@ -400,11 +400,17 @@ def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
     12-month delay"): not asked for, not a possible consequence ("could weaken security")."""
     words = [t.word for t in tokens]
     # (nor a condition: "news would not return unless the law was repealed")
+    # nor an intention: "would use every avenue to overturn the decision" (but "voted to scrap it" is done)
     return any(_MODALS.isdisjoint(words[max(0, m.start - 2):m.start])
-               and _CONDITIONS.isdisjoint(words[max(0, m.start - 5):m.start]) for m in lexicon.reported_changes(words)[0])
+               and _CONDITIONS.isdisjoint(words[max(0, m.start - 5):m.start])
+               and not (m.start >= 2 and words[m.start - 1] == "to" and words[m.start - 2] not in _DECIDED
+                        and words[m.start - 2] not in lexicon.decision_nouns)  # "the decision to revisit the rule"
+               for m in lexicon.reported_changes(words)[0])
 
 
 _CONDITIONS = frozenset({"unless", "if", "until"})
+_DECIDED = frozenset({"voted", "votes", "agreed", "agrees", "decided", "decides", "moved", "moves", "opted", "chose",
+                      "resolved", "elected"})
 
 
 def _describes_a_thing(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
@@ -496,9 +502,9 @@ def _object_range(tokens: list, end: int, lexicon: StanceLexicon, extra: int = 0
         if i > 0 and tokens[i - 1].quoted and not tokens[i].quoted and tokens[i].word in _QUOTE_ENDERS:
             return range(end, i)  # '"long overdue" and said lower fees …': the quotation ends it; not '"supports" the delay'
         if i == end and (_SENTENCE_END.intersection(tokens[i].gap) or (
-                "," in tokens[i].gap and tokens[i].word in _COORDINATORS)):
+                "," in tokens[i].gap and (tokens[i].word in _COORDINATORS or tokens[i].raw[:1].isupper()))):
             # "The law was fine. The lobbying …": nothing after the full stop; "is necessary, and another
-            # delay …": the next clause's
+            # delay …", "to overturn the decision, Tesco called it …": the next clause's
             return range(end, end)
         if i > end and "”" in tokens[i].gap:
             return range(end, i)  # "“should never have been issued” and urged …": the quotation ends it
