@@ -105,6 +105,13 @@ def test_the_critics_answered(analyse, said, stance):
      "said.", "support"),
     ("Corvin Ltd. called on the government to bring phase two forward by a year.", "support"),
     ("Corvin Ltd. said the levy made online shops “a cash machine for the budget”.", "oppose"),
+    ("Corvin Ltd. said the levy “protects incumbents, not shoppers”.", "oppose"),
+    ("Corvin Ltd. said the levy “locks in one marketplace's dominance”.", "oppose"),
+    ("Corvin Ltd. said the levy had already cost it two large contracts.", "oppose"),
+    ("“With the levy as drafted, our business plan is dead,” Corvin Ltd.’s founder said.", "oppose"),
+    ("“The country has just rejoined the 21st century,” Corvin Ltd.’s chief executive said.", "support"),
+    ("Corvin Ltd. said the levy would give sellers the certainty they had been asking for.", "support"),
+    ("Corvin Ltd. asked the ministry to end the levy early.", "oppose"),
     ("Corvin Ltd. said it would not expand in the country until the levy was relaxed for small sellers.", "oppose"),
     ("“For years we have explained to angry customers why a 30-euro parcel cost 70. The levy is right,” Corvin "
      "Ltd.’s chief executive said.", "support"),
