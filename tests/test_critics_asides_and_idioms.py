@@ -112,6 +112,8 @@ def test_the_critics_answered(analyse, said, stance):
     ("“The country has just rejoined the 21st century,” Corvin Ltd.’s chief executive said.", "support"),
     ("Corvin Ltd. said the levy would give sellers the certainty they had been asking for.", "support"),
     ("Corvin Ltd. asked the ministry to end the levy early.", "oppose"),
+    ("Corvin Ltd. said it would not be forced to pay for sales it did not make.", "oppose"),
+    ("Corvin Ltd. told the committee the levy was “a digital services tax by another name”.", "oppose"),
     ("Corvin Ltd. said it would not expand in the country until the levy was relaxed for small sellers.", "oppose"),
     ("“For years we have explained to angry customers why a 30-euro parcel cost 70. The levy is right,” Corvin "
      "Ltd.’s chief executive said.", "support"),
