@@ -220,6 +220,13 @@ def test_public_bodies_short_names_venues_and_health_groups_are_no_companies(ana
     assert absent not in {e.company_id for e in analyse(body).events}
 
 
+def test_a_bare_appositive_after_a_company_leaves_it_the_subject(analyse):
+    analysis = analyse(LEVY + "Corvin Ltd., owner of The Sydney Morning Herald and The Age, urged senators to move "
+                              "quickly.")
+    assert [(e.company_id, e.role, e.stance) for e in analysis.events if e.company_id == "corvin"] == [
+        ("corvin", "speaker", "support")]
+
+
 def test_a_group_named_after_its_description_is_not_the_company_of_the_story(analyse):
     analysis = analyse(LEVY + "Corvin Ltd. said the levy did not go far enough. The consumer-rights group Idec said "
                               "the exemption for snacks was a missed opportunity.")

@@ -1271,9 +1271,13 @@ def _names_an_organisation(tokens, a: int, b: int, names, lx: AttributionLexicon
 def _appositive_start(tokens, j: int, b: int) -> int | None:
     """Index of ", the …" / ", a …" / ", part of …" right after a company name ending at token ``j``, if any."""
     if j + 1 < b and "," in tokens[j + 1].gap and (tokens[j + 1].word in ("the", "a", "an", "one") or (
-            tokens[j + 1].word == "part" and j + 2 < b and tokens[j + 2].word == "of")):
-        return j + 1
+            tokens[j + 1].word in _BARE_APPOSITIVE_HEADS and j + 2 < b and tokens[j + 2].word == "of")):
+        return j + 1  # (also "…, owner of The Sydney Morning Herald and The Age, urged …")
     return None
+
+
+_BARE_APPOSITIVE_HEADS = frozenset({"part", "owner", "operator", "maker", "parent", "publisher", "producer", "developer",
+                                    "manufacturer", "unit", "subsidiary", "owners", "operators", "makers"})
 
 
 def _titled(tokens, j: int, b: int, lx: AttributionLexicon) -> bool:
@@ -1305,7 +1309,7 @@ def _is_modifier(tokens, i: int, at, k: int, lx: AttributionLexicon) -> bool:
     nxt = tokens[j + 1]
     if "-" in nxt.gap and nxt.word in lx.modifier_suffixes:
         return True
-    if nxt.word in lx.modifier_nouns and j + 1 not in at:
+    if nxt.word in lx.modifier_nouns and j + 1 not in at and "," not in nxt.gap:  # not "X, owner of Y,"
         # "Alibaba unit Ant" modifies; "Andreessen Horowitz partner Marcus Lindqvist" is a title
         after = tokens[j + 2] if j + 2 < len(tokens) else None
         return not (after is not None and after.raw[:1].isupper() and j + 2 not in at)
