@@ -70,6 +70,10 @@ def test_a_subordinate_clause_after_an_intro_is_not_the_subject(analyse):
     ("The ministry removed the exemption for small importers. The removal of the exemption takes effect in May.", 1),
     ("Spain's shorter-week bill falls in Congress. Congress on Wednesday voted down the government's bill, sending "
      "the text back to the government.", -1),
+    # a company's intention is no news of a rollback; a rule maker's proposal or decision is
+    ("BCE vows to overturn fibre ruling. BCE said it would petition the cabinet to overturn the regulator's decision "
+     "forcing phone companies to open their networks.", 1),
+    ("Ontario proposes to ease recycling targets. The ministry proposed to delay and lower several targets.", -1),
 ])
 def test_news_direction(core_resources, lead, direction):
     from streams.core.phrases import WORD

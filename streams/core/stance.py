@@ -125,7 +125,8 @@ class StanceLexicon:
         """Adoptions and rollbacks the words report, not those someone asks for ("urge Brussels
         to pause")."""
         return [m for m in self.events.find(words)
-                if m.value > 0 or self.news_requests.isdisjoint(_sentence_before(words, m.start))]
+                if m.value > 0 or (self.news_requests.isdisjoint(_sentence_before(words, m.start))
+                                   and not _intended(words, m.start, self))]
 
     def news_direction(self, words: list[str]) -> int:
         """-1 when the words (an article's lead) report a rule being rolled back, else +1."""
@@ -400,17 +401,23 @@ def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
     12-month delay"): not asked for, not a possible consequence ("could weaken security")."""
     words = [t.word for t in tokens]
     # (nor a condition: "news would not return unless the law was repealed")
-    # nor an intention: "would use every avenue to overturn the decision" (but "voted to scrap it" is done)
     return any(_MODALS.isdisjoint(words[max(0, m.start - 2):m.start])
                and _CONDITIONS.isdisjoint(words[max(0, m.start - 5):m.start])
-               and not (m.start >= 2 and words[m.start - 1] == "to" and words[m.start - 2] not in _DECIDED
-                        and words[m.start - 2] not in lexicon.decision_nouns)  # "the decision to revisit the rule"
                for m in lexicon.reported_changes(words)[0])
 
 
+def _intended(words: list[str], start: int, lexicon: StanceLexicon) -> bool:
+    """Whether a rollback is only intended: "would petition the cabinet to overturn the decision"
+    (but "voted to scrap it" and "the decision to revisit the rule" are done)."""
+    return start >= 2 and words[start - 1] == "to" and words[start - 2] not in _DECIDED \
+        and words[start - 2] not in lexicon.decision_nouns
+
+
 _CONDITIONS = frozenset({"unless", "if", "until"})
+# before "to": a rollback decided or proposed, which is news ("voted to scrap", "proposes to ease", "plan to scrap")
 _DECIDED = frozenset({"voted", "votes", "agreed", "agrees", "decided", "decides", "moved", "moves", "opted", "chose",
-                      "resolved", "elected"})
+                      "resolved", "elected", "proposes", "proposed", "propose", "proposal", "plan", "plans", "planned",
+                      "planning", "announced", "announces"})
 
 
 def _describes_a_thing(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
