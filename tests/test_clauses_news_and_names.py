@@ -74,6 +74,8 @@ def test_a_subordinate_clause_after_an_intro_is_not_the_subject(analyse):
     ("BCE vows to overturn fibre ruling. BCE said it would petition the cabinet to overturn the regulator's decision "
      "forcing phone companies to open their networks.", 1),
     ("Ontario proposes to ease recycling targets. The ministry proposed to delay and lower several targets.", -1),
+    ("EU ministers agreed early on Wednesday to delay the launch of ETS2. The postponement needs a vote. Ministers "
+     "agreed to delay it by a year.", -1),
 ])
 def test_news_direction(core_resources, lead, direction):
     from streams.core.phrases import WORD

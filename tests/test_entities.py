@@ -153,6 +153,19 @@ def test_a_law_s_title_names_no_company(mentions, body):
     assert found == [] and local == {}
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("“It works,” said Jonathan Lim, SIA's senior vice president of sustainability.", ["sia"]),  # no legal form
+    ("Animal welfare group RSPCA Australia said the end date should come forward.", []),
+    ("Shares in Lynas rose 2.8% on the ASX; Iluka gained 1.9%.", ["lynas", "iluka"]),  # where shares trade
+    ("Take Agrofirma Havelland GmbH, which farms 4,200 hectares west of Berlin.", ["agrofirma-havelland"]),
+    ("It wants the CAP kept as a separate fund. Critics of the end of the CAP are wrong.", []),  # a policy
+    ("The rule lets grid operator ERCOT curtail them during load shed.", ["ercot"]),
+])
+def test_people_venues_policies_and_grid_operators_are_no_other_companies(mentions, body, expected):
+    found, _ = mentions(body)
+    assert ids(found) == expected
+
+
 def test_whose_owner_an_appositive_names_is_no_company(mentions):
     found, local = mentions("Zubair Okonkwo, the refinery's owner, has repeatedly accused importers of dumping.")
     assert found == [] and local == {}

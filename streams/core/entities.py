@@ -503,9 +503,10 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False  # "NIS 2.5 billion", "SAR 40 million": a currency, not NIS or a company of that acronym
     if alias.upper and alias.person is None and _spelled_out_organisation(body, end, registry):
         return False  # "DIGI, the Digital Industry Group, said": another body's acronym
-    if _VENUE_AFTER.match(body, end) or _FILED_WITH_BEFORE.search(body, max(0, start - 80), start):
+    if _VENUE_AFTER.match(body, end) or _FILED_WITH_BEFORE.search(body, max(0, start - 80), start) \
+            or _TRADED_ON_BEFORE.search(body, max(0, start - 60), start):
         # "the Nasdaq-listed acquirer", "in a filing to the Singapore Exchange", "disclosures to the BSE
-        # and the National Stock Exchange": where a company files, not a company
+        # and the National Stock Exchange", "rose 2.8% on the ASX": where a company files or trades, not a company
         return False
     if alias.person is None and registry.organisation_before.search(body, max(0, start - 16), start):
         return False  # "the fuel trade association UNITI" names the association, not Uniti Group
@@ -551,6 +552,11 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
     if _heads_its_line(body, start, end) and _NEXT_PARAGRAPH_THE.match(body, body.find("\n", end)):
         return True  # a roundup's heading "Lush" over "The cosmetics retailer, …, welcomed the rise"
     following = _next_word(body, end)
+    if alias.upper and body[max(0, start - 4):start] == "the " and following not in registry.legal_forms \
+            and not body.startswith(",", end):
+        # "the end of the CAP": an acronym with an article names a policy or a body (but "For the EMS, largest
+        # laboratory of the country, …" is described as a company)
+        return False
     if following in _ADVERBS_AFTER_NAME:  # "Apple now sells …", "Shell also said …"
         nxt = _NEXT_WORD.match(body, end)
         following = _next_word(body, nxt.end()) if nxt is not None else ""
@@ -691,6 +697,10 @@ _VENUE_AFTER = re.compile(r"[-‑–](?:listed|traded|quoted)\b")
 _FILED_WITH_BEFORE = re.compile(r"\b(?:filings?|filed|disclosures?|disclosed|notices?|notifications?|submissions?)[ \t]+(?:to|with)"
                                 r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&]*[ \t]+){0,4}?(?:(?:and|or)[ \t]+(?:the[ \t]+)?"
                                 r"(?:[A-Z][\w.&]*[ \t]+){0,4}?)?\(?$")
+# where shares move: "Shares in Lynas rose 2.8% on the ASX", "listed on the Nasdaq", "trading on the NYSE"
+_TRADED_ON_BEFORE = re.compile(r"\b(?:rose|fell|gained|slipped|dropped|climbed|jumped|slid|added|lost|closed|opened|traded|"
+                               r"trading|trades|listed|listing|lists|debuted|sank|surged|tumbled|eased|rallied)\b"
+                               r"(?:[^.;\n]|\.(?=\d)){0,30}?[ \t]on[ \t]+the[ \t]+$")
 _ABBREVIATION_BEFORE = re.compile(r"([\w.]+)\.[ \t]+$")
 
 
@@ -779,6 +789,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
     for name_start, name_end, mention_end in _legal_form_or_appositive(body, registry, starts):
         if any(s == name_start for s, _ in spans):
             continue  # "X GmbH & Co. KG, a family-run supplier": named once by its legal form
+        if body.startswith(",", name_end) and body.startswith(("’s", "'s"), mention_end):
+            continue  # "Jonathan Lim, SIA's senior vice president": SIA is a name there, not a legal form
         if body[max(0, name_start - 2):name_start] == ") " and _BRACKETED_WORD_BEFORE.search(body, max(0, name_start - 40),
                                                                                             name_start):
             continue  # "China Northern Rare Earth (Group) High-Tech Co.": the end of a longer name; not "3) THE WINNERS."

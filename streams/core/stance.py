@@ -409,8 +409,9 @@ def _reports_rollback(tokens: list, lexicon: StanceLexicon) -> bool:
 def _intended(words: list[str], start: int, lexicon: StanceLexicon) -> bool:
     """Whether a rollback is only intended: "would petition the cabinet to overturn the decision"
     (but "voted to scrap it" and "the decision to revisit the rule" are done)."""
-    return start >= 2 and words[start - 1] == "to" and words[start - 2] not in _DECIDED \
-        and words[start - 2] not in lexicon.decision_nouns
+    before = words[max(0, start - 6):start - 1]  # "agreed early on Wednesday to delay the launch"
+    return start >= 2 and words[start - 1] == "to" and _DECIDED.isdisjoint(before) \
+        and lexicon.decision_nouns.isdisjoint(before)
 
 
 _CONDITIONS = frozenset({"unless", "if", "until"})
