@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from streams.core.entities import Entity, Mention
+from streams.core.people import LEAD_VERBS
 from streams.core.phrases import PhraseIndex, PhraseMatch
 from streams.core.segment import Segment
 from streams.core.stance import FIRST_PERSON
@@ -699,14 +700,11 @@ def _company_subject(tokens, a: int, b: int, at, mentions, entities, lx: Attribu
     if p is None and m.person:
         # "Amanda Firth runs Pennine Care Homes Ltd": the person who runs it is the clause's subject
         p = next((i for i in range(a + 1, min(b, a + 6)) if at.get(i) != k), None)
-        p = p if p is not None and tokens[p].word in _RUNNING_VERBS else None
+        p = p if p is not None and tokens[p].word in LEAD_VERBS else None
     if p is None or any(i in at and at[i] != k for i in range(a, p)):
         return None
     return Speaker(m.person or m.surface, entity.id)
 
-
-_RUNNING_VERBS = frozenset({"runs", "owns", "heads", "leads", "manages", "chairs", "oversees", "founded", "co-founded",
-                            "cofounded", "co-owns"})
 
 
 def _role_word(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:

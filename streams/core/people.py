@@ -25,7 +25,10 @@ _NAME_WHO_RUNS = re.compile(rf"(?<![\w’'.-])({_PERSON}),[ \t]+who[ \t]+(?:also
                             rf"|founded|co-founded|cofounded|manages|ran|headed|led)[ \t]+"
                             rf"(?:(?:the|its)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?$")
 # "Mira Gill runs sales for " / "Ana Ribeiro owns " (the name is the clause's subject)
-_LEAD_VERBS = r"(?:runs|heads|leads|manages|oversees|owns|co-owns|founded|co-founded|cofounded|chairs)"
+#: Verbs by which a person runs a company: "Mira Gill runs sales for …", "Ana Ribeiro owns …".
+LEAD_VERBS = frozenset({"runs", "heads", "leads", "manages", "oversees", "owns", "co-owns", "founded", "co-founded",
+                        "cofounded", "chairs"})
+_LEAD_VERBS = "(?:" + "|".join(sorted(LEAD_VERBS, key=len, reverse=True)) + ")"
 _NAME_RUNS = re.compile(rf"(?<![\w’'.-])({_PERSON})[ \t]+(?:also[ \t]+)?{_LEAD_VERBS}[ \t]+"
                         rf"(?:(?:[\w’'-]+[ \t]+){{0,3}}?(?:for|at|of)[ \t]+)?(?:(?:the|its)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?$")
 _LEAD_VERB_NEAR = re.compile(rf" {_LEAD_VERBS} ")

@@ -70,6 +70,9 @@ class StanceLexicon:
     """Inversion targets that are parties or views, no rollback a request could ask for."""
     restore_words: frozenset[str] = frozenset()
     """Actions that ask for the state before the news: their side is against the news."""
+    decision_words: frozenset[str] = frozenset()
+    """Before "to", a rollback decided or proposed, which is news ("voted to scrap", "proposes to
+    ease"); without one it is only intended ("would petition the cabinet to overturn")."""
     outcome_nouns: frozenset[str] = frozenset()
     """What a lowering after a target word is an outcome of, not a rollback: "lower prices"."""
     rule_plurals: frozenset[str] = frozenset()
@@ -410,15 +413,11 @@ def _intended(words: list[str], start: int, lexicon: StanceLexicon) -> bool:
     """Whether a rollback is only intended: "would petition the cabinet to overturn the decision"
     (but "voted to scrap it" and "the decision to revisit the rule" are done)."""
     before = words[max(0, start - 6):start - 1]  # "agreed early on Wednesday to delay the launch"
-    return start >= 2 and words[start - 1] == "to" and _DECIDED.isdisjoint(before) \
+    return start >= 2 and words[start - 1] == "to" and lexicon.decision_words.isdisjoint(before) \
         and lexicon.decision_nouns.isdisjoint(before)
 
 
 _CONDITIONS = frozenset({"unless", "if", "until"})
-# before "to": a rollback decided or proposed, which is news ("voted to scrap", "proposes to ease", "plan to scrap")
-_DECIDED = frozenset({"voted", "votes", "agreed", "agrees", "decided", "decides", "moved", "moves", "opted", "chose",
-                      "resolved", "elected", "proposes", "proposed", "propose", "proposal", "plan", "plans", "planned",
-                      "planning", "announced", "announces"})
 
 
 def _describes_a_thing(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
