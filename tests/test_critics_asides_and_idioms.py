@@ -229,6 +229,11 @@ def test_a_bare_appositive_after_a_company_leaves_it_the_subject(analyse):
         ("corvin", "speaker", "support")]
 
 
+def test_the_brands_a_bare_appositive_names_do_not_speak(analyse):
+    analysis = analyse(LEVY + "Match Group Inc., owner of Tinder and Hinge, said it backs the levy.")
+    assert [(e.company_id, e.role) for e in analysis.events if e.role == "speaker"] == [("match-group", "speaker")]
+
+
 def test_a_group_named_after_its_description_is_not_the_company_of_the_story(analyse):
     analysis = analyse(LEVY + "Corvin Ltd. said the levy did not go far enough. The consumer-rights group Idec said "
                               "the exemption for snacks was a missed opportunity.")

@@ -706,7 +706,6 @@ def _company_subject(tokens, a: int, b: int, at, mentions, entities, lx: Attribu
     return Speaker(m.person or m.surface, entity.id)
 
 
-
 def _role_word(tokens, a: int, b: int, lx: AttributionLexicon) -> bool:
     """Whether a speaker phrase names a role ("a spokesman", "its chief executive") rather than a party."""
     return any(tokens[i].word in lx.executive_titles for i in range(a, b))
