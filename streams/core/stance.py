@@ -88,6 +88,8 @@ class StanceLexicon:
     concessives: frozenset[str] = frozenset()
     """Words that open a conceded clause, ended by a comma: "while it favoured a clear regime, …"."""
     legal_acts: frozenset[str] = frozenset()
+    relief_nouns: frozenset[str] = frozenset()
+    """Reliefs from a rule: scrapping or cutting one tightens the rule ("scraps $150 VAT exemption")."""
     """Lawsuits, appeals, complaints: acts against a rule, whoever owns them ("Cloudflare's appeal")."""
 
     @classmethod
@@ -141,13 +143,13 @@ class StanceLexicon:
         found = self.reported_events(words)
         # Scrapping an exemption or an allowance tightens the rule ("scraps $150 VAT exemption");
         # the relief word itself is then no rollback of its own.
-        tightening = {m.start for m in found if m.value < 0 and words[m.start] not in _RELIEF_NOUNS
-                      and not _RELIEF_NOUNS.isdisjoint(words[m.end:m.end + 4])}
+        tightening = {m.start for m in found if m.value < 0 and words[m.start] not in self.relief_nouns
+                      and not self.relief_nouns.isdisjoint(words[m.end:m.end + 4])}
         # … and so does cutting one ("the halving of a purchase-tax exemption"), cut words not being events.
-        cut = {m.start for m in found if words[m.start] in _RELIEF_NOUNS
+        cut = {m.start for m in found if words[m.start] in self.relief_nouns
                and not self.cut_words.isdisjoint(words[max(0, m.start - 5):m.start])}
         tightening |= cut
-        found = [m for m in found if not (words[m.start] in _RELIEF_NOUNS and any(
+        found = [m for m in found if not (words[m.start] in self.relief_nouns and any(
             n.start in tightening and n.start < m.start <= n.end + 4 for n in found))]
         # not "introduced without delay", "without further delay"; "refused to extend the deadline" keeps the rule
         refused = {m.start for m in found if m.value < 0 and (not _REFUSALS.isdisjoint(words[max(0, m.start - 3):m.start])
@@ -369,9 +371,6 @@ def score_stance(
     return StanceResult(stance, round(score, 4), round(max(0.0, min(1.0, confidence)), 4), tuple(evidence))
 
 
-_RELIEF_NOUNS = frozenset({"exemption", "exemptions", "waiver", "waivers", "carve-out", "carve-outs", "moratorium",
-                           "reprieve", "relief", "suspension", "loophole", "loopholes", "allowance", "allowances",
-                           "deduction", "deductions"})
 _QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can",
                                "could", "has", "have", "had"})
 
