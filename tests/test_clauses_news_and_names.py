@@ -76,6 +76,12 @@ def test_a_subordinate_clause_after_an_intro_is_not_the_subject(analyse):
     ("Ontario proposes to ease recycling targets. The ministry proposed to delay and lower several targets.", -1),
     ("EU ministers agreed early on Wednesday to delay the launch of ETS2. The postponement needs a vote. Ministers "
      "agreed to delay it by a year.", -1),
+    # a safe harbour is a relief: eliminating one tightens the rule
+    ("Treasury eliminated the 5% safe harbor developers relied on. New guidance eliminates the safe harbour for "
+     "projects. Small projects are exempt.", 1),
+    # a vote adjourned, a plan that stalls: the rule is held up
+    ("Carbon levy stalls as members adjourn the vote. Members voted to adjourn a session convened to adopt the "
+     "framework.", -1),
 ])
 def test_news_direction(core_resources, lead, direction):
     from streams.core.phrases import WORD
