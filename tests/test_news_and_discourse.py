@@ -192,3 +192,24 @@ def test_a_grace_period_in_the_lead_is_part_of_the_rule_not_a_rollback(analyse, 
 ])
 def test_after_a_rollback(analyse, body, stance):
     assert label(analyse(ROLLBACK + body), "zalando") == stance
+
+
+@pytest.mark.parametrize("body", [
+    # a place before the head is no name of another organisation
+    "Rheinmetall AG was first out of the blocks. The Duesseldorf group said it welcomed the levy.",
+    "Rheinmetall AG was first out of the blocks. The Munich group, which had lobbied for years, welcomed the levy.",
+    # an introduction without a comma ends where the description begins
+    "Rheinmetall AG struck a different note. In a statement the group said it welcomed the levy.",
+])
+def test_a_description_after_a_company_opens_the_sentence_refers_back(analyse, body):
+    assert label(analyse(ADOPTION + body), "rheinmetall") == "support"
+
+
+@pytest.mark.parametrize("body, company", [
+    ("Across the aisle sat Marianne Fuchs, co-founder of Prairie Root Organics Inc., an organic farm near Decorah. "
+     "She urged lawmakers to reject the levy.", "prairie-root-organics"),
+    ("First to testify was Marcus Trent, vice president of energy at Lonestar Hyperscale LLC, which is building a "
+     "campus near Abilene. He told the committee the levy was unworkable.", "lonestar-hyperscale"),
+])
+def test_a_person_introduced_with_a_role_is_the_next_pronoun(analyse, body, company):
+    assert label(analyse(ADOPTION + body), company) == "oppose"

@@ -54,6 +54,8 @@ class AttributionLexicon:
     organisation_nouns: frozenset[str]
     demonyms: frozenset[str]
     """Nationality adjectives from ``names.json``: "the Indian company" still refers back."""
+    places: frozenset[str] = frozenset()
+    """One-word places from ``names.json``: "the Munich group" refers back too."""
 
     @classmethod
     def from_data(cls, data: dict, names: dict) -> "AttributionLexicon":
@@ -70,6 +72,9 @@ class AttributionLexicon:
             non_agent_prepositions=s("non_agent_prepositions"), executive_titles=s("executive_titles"),
             organisation_nouns=s("organisation_nouns"),
             demonyms=frozenset(w.lower() for w in names["demonyms"]),
+            # compass and generic words are no places on their own ("the North American unit")
+            places=frozenset(w.casefold() for key in ("cities", "countries", "place_words") for w in names[key]
+                             if " " not in w and w not in names["place_words_not_countries"]),
         )
 
 
@@ -297,6 +302,10 @@ def attribute_statement(
             (Speaker(entities[r.entity_id].name, r.entity_id) for r in companies.values()), None)
         if focus is not None:
             discourse = discourse._replace(last_company=focus)
+        # "Across the aisle sat Marianne Fuchs, co-founder of X": she is who "she" is next
+        person = next((m for m in mentions if m.person and m.entity_id in companies), None)
+        if person is not None and not other_spoke:
+            discourse = discourse._replace(last_person=Speaker(person.person, person.entity_id))
     return Attribution(tokens, matches, companies, main_speaker), discourse
 
 
@@ -881,6 +890,8 @@ def _skip_intro(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -> int:
                 return i  # "In a statement on Wednesday, URC said": the intro ends at its comma
             if at is not None and i in at:
                 return a
+            if tokens[i].word in lx.anaphor_determiners and _definite_company(tokens, i, min(b, i + 4), lx, at):
+                return i  # "In a statement the group said": no comma, the description ends it
     return a
 
 
@@ -1192,7 +1203,8 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
                         and not (i + 1 < len(tokens) and tokens[i + 1].word in lx.organisation_nouns)
                         and not _named_after_head(tokens, i, b, lx) for i in ahead)
             if heads and not any(
-                    tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms and (at is None or i not in at)
+                    tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms and tokens[i].word not in lx.places
+                    and (at is None or i not in at)
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
                 return True
             # further on, a lower-case head after lower-case words: "The San Francisco payroll software company",

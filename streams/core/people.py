@@ -118,7 +118,8 @@ def _introduction(body: str, m: Mention, rules: PeopleRules) -> tuple[int, str, 
     near = body[max(0, m.start - 60):m.start]
     preposition = " of " in near or " at " in near or " for " in near
     if preposition and (hit := _NAME_ROLE_OF.search(body, lo, m.start)) is not None and _own_role(hit.group(2), rules):
-        return _person(hit.group(1), m.end, m.entity_id, rules)
+        found = _person(hit.group(1), m.end, m.entity_id, rules)
+        return found and (*found[:3], hit.start(1))  # the name itself refers to the person too
     if "who " in near and (hit := _NAME_WHO_RUNS.search(body, lo, m.start)) is not None:
         return _person(hit.group(1), m.end, m.entity_id, rules)
     if _LEAD_VERB_NEAR.search(near) and (hit := _NAME_RUNS.search(body, lo, m.start)) is not None:
