@@ -509,6 +509,23 @@ def test_an_agency_that_represents_creators_is_a_company(mentions):
     assert local["sandstorm-talent"].type == "company"
 
 
+@pytest.mark.parametrize("body, entity_id, kind", [
+    # a commercial legal form makes a business of a name with a word bodies use too
+    ("Pacific Union Land Co., a Bay Area builder of townhomes, said the bill was unworkable.", "pacific-union-land",
+     "company"),
+    ("Harbourline Buyers Agency Pty Ltd, a Sydney firm, said its revenue had fallen.", "harbourline-buyers-agency",
+     "company"),
+    ("Northgate Media Centre Ltd said it would comply.", "northgate-media-centre", "company"),
+    # but not of a body's own words, nor of a body its appositive names
+    ("The Lakeside Tenants Association Inc. said the bill was overdue.", "lakeside-tenants-association", "organisation"),
+    ("Harbour Retail Union Ltd, a trade body for shopkeepers, said the bill was overdue.", "harbour-retail-union",
+     "organisation"),
+])
+def test_a_legal_form_outweighs_a_word_bodies_share(mentions, body, entity_id, kind):
+    _, local = mentions(body)
+    assert local[entity_id].type == kind
+
+
 def test_an_organisation_that_represents_members_is_no_company(mentions):
     found, _ = mentions("With me is Kieran Walsh, chief executive of Responsible Wagers Australia, which represents "
                         "online bookmakers.")

@@ -181,6 +181,8 @@ class EntityRegistry:
     """A company role after a possessive: "’s managing director"."""
     weak_organisation_words: frozenset[str] = frozenset()
     """Organisation words that a company appositive overrules ("Rack Centre, the … operator")."""
+    shared_organisation_words: frozenset[str] = frozenset()
+    """Organisation words that businesses' names share, overruled by a legal form ("Pacific Union Land Co.")."""
     abbreviations: frozenset[str] = frozenset()
     """Words a full stop does not end (lower-cased, no dot: "st", "bros", "u.s"): any other
     capitalised word of two letters or more before a full stop ends a sentence ("… Act. Rogue
@@ -310,6 +312,7 @@ class EntityRegistry:
                    role_after=re.compile(rf"[’']s[ \t]+(?:{company_roles}|president)\b", re.I),
                    role_at=re.compile(r"\b(?:" + _alternation(names["person_roles"]) + r")s?[ \t]+at[ \t]+$", re.I),
                    weak_organisation_words=frozenset(names["weak_organisation_words"]),
+                   shared_organisation_words=frozenset(w.casefold() for w in names["shared_organisation_words"]),
                    abbreviations=frozenset(a.casefold() for key in ("never_final", "country_abbreviations")
                                            for a in (segmentation or {}).get(key, ())),
                    national_unit=re.compile(rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}}?)[ \t]+(?:(?:do|da|de|del|di|du)[ \t]+)?(?:{countries}|\((?:{countries})\))"
@@ -846,8 +849,9 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         if entity_id in registry.entities or entity_id in entities:
             continue
         full = body[name_start + body[name_start:name_end].find(words[0]):mention_end].rstrip(".")
+        written_form = body[name_start:mention_end].split()[-1].strip(".,").casefold() in registry.legal_forms
         kind = ORGANISATION if _BODY_BEFORE.search(body, max(0, name_start - 30), name_start) else _kind_of(
-            registry, words, body, mention_end, defined)  # "a successor body to Open Banking Limited"
+            registry, words, body, mention_end, defined, written_form)  # "a successor body to Open Banking Limited"
         entities[entity_id] = Entity(entity_id, kind, name, (name, full))
         spans.append((name_start, mention_end))
         aliases = [name_tokens]
@@ -1250,11 +1254,14 @@ _NAME_AFTER_DESCRIPTOR = re.compile(rf"((?:[{CAPITALS}][\w&’'-]*)(?:[ \t]+(?:&
 _GROUP_HEAD = re.compile(r"\bgroups?\b")
 
 
-def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int, defined: dict[str, str]) -> str:
+def _kind_of(registry: EntityRegistry, words: list[str], body: str, end: int, defined: dict[str, str],
+             legal_form: bool = False) -> str:
     """``company``, or ``organisation`` for an agency, association or advocacy group: the
     "Federal Deposit Insurance Corp.", "Better Markets, an advocacy group"; ``defined`` are the
-    article's spelled-out acronyms."""
+    article's spelled-out acronyms; ``legal_form``: the name was written with one."""
     org_words = {w.strip(".,").casefold() for w in words} & registry.organisation_words
+    if legal_form:
+        org_words -= registry.shared_organisation_words  # "Harbourline Buyers Agency Pty Ltd" is a business
     if org_words and not (org_words <= registry.weak_organisation_words and (appositive := registry.appositive.match(body, end))
                           and not registry.organisation_descriptors.search(appositive.group())
                           and not _GROUP_HEAD.search(appositive.group())):
