@@ -213,3 +213,17 @@ def test_a_description_after_a_company_opens_the_sentence_refers_back(analyse, b
 ])
 def test_a_person_introduced_with_a_role_is_the_next_pronoun(analyse, body, company):
     assert label(analyse(ADOPTION + body), company) == "oppose"
+
+
+@pytest.mark.parametrize("body, stance", [
+    # what the speaker calls the rule judges the rule, whatever the news did to it
+    ("Zalando SE called the levy a reasonable compromise.", "support"),
+    ("Zalando SE, calling the caps a sensible compromise, said it would comply.", "support"),
+    # the rule the cue's clause is about, not the relief named before it
+    ("Zalando SE said the exemption proved the caps were flawed.", "oppose"),
+    # but a rollback's own object or complement is the rollback's
+    ("Zalando SE said the delay of the levy was welcome.", "oppose"),
+    ("“Dropping this levy is the wrong call,” Zalando SE said.", "support"),
+])
+def test_a_cue_that_judges_the_rule_itself_after_a_rollback(analyse, body, stance):
+    assert label(analyse(ROLLBACK + body), "zalando") == stance

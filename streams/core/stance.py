@@ -548,6 +548,8 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
         for i in range(start - 1, max(-1, start - 5 - lexicon.object_window), -1):
             if _is_target(tokens, i, lexicon):
                 return i
+            if _rule_subject(tokens, i, start, lexicon):
+                break  # "said the exemption proved the caps were flawed": the caps are judged
             if _CLAUSE_STOP.intersection(tokens[i].gap) or (tokens[i].gap.strip(" ’'") in ("“", '"') and not (
                     i > 0 and tokens[i - 1].word in _BE_FORMS)):  # 'the extra year was "necessary and welcome"'
                 if i > 0 and not _CLAUSE_STOP.intersection(tokens[i].gap) and _is_target(tokens, i - 1, lexicon):
@@ -557,6 +559,19 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
                     return i - 2  # 'the rule's critics had "wildly overstated" the cost'
                 break
     return None
+
+
+def _rule_subject(tokens: list, i: int, start: int, lexicon: StanceLexicon) -> bool:
+    """Whether the rule named at ``i`` is the subject an evaluative cue at ``start`` judges: "the
+    caps were flawed" (not a target's object or complement: "the delay of the ban is welcome",
+    "dropping this tax is the wrong call", "the lower cap was a mistake")."""
+    return (tokens[i].word in lexicon.rule_nouns or tokens[i].word in lexicon.rule_plurals) and i + 1 < start \
+        and all(t.word in _BE_FORMS or (t.word.endswith("ly") and t.raw[:1].islower()) for t in tokens[i + 1:start]) \
+        and _COMPLEMENT_OPENERS.isdisjoint(t.word for t in tokens[max(0, i - 3):i]) \
+        and not any(_is_target(tokens, j, lexicon) for j in range(max(0, i - 2), i))
+
+
+_COMPLEMENT_OPENERS = frozenset({"of", "on", "to", "from", "for"})
 
 
 def _subject_target(tokens: list, start: int, lexicon: StanceLexicon) -> int | None:
@@ -638,6 +653,8 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
     ("welcomed the decision"; "today's decision is a victory")."""
     if any(_news_reference(tokens, i, lexicon) for i in _object_range(tokens, end, lexicon)):
         return True
+    if evaluative and _calls_the_rule(tokens, start, lexicon):
+        return False  # "called the caps a reasonable compromise": the rule is judged, whatever the news did
     if evaluative and end - start > 1 and _news_reference(tokens, end - 1, lexicon):
         return True  # the cue ends by naming it: "a sensible decision", "a welcome move"; not "a step backwards"
     # An evaluative cue judges what stands before it; a passive one its subject ("The decision was welcomed by …").
@@ -659,6 +676,21 @@ def _generic_reference(tokens: list, start: int, end: int, lexicon: StanceLexico
 
 
 _BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be"})
+_CALLING = frozenset({"call", "calls", "called", "calling", "described", "describes", "describing", "labelled",
+                      "labeled", "branded", "dubbed"})
+
+
+def _calls_the_rule(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
+    """Whether an evaluative cue is what the speaker calls a rule: "called the caps a
+    reasonable compromise" (a rule noun, no news reference, between the verb and the cue)."""
+    for i in range(start - 1, max(-1, start - 7), -1):
+        if _CLAUSE_STOP.intersection(tokens[i + 1].gap):
+            return False
+        if tokens[i].word in _CALLING:
+            between = [t.word for t in tokens[i + 1:start]]
+            return any(w in lexicon.rule_nouns or w in lexicon.rule_plurals for w in between) and not any(
+                _news_reference(tokens, j, lexicon) for j in range(i + 1, start))
+    return False
 
 
 def _opens_complement(tokens: list, i: int, start: int) -> bool:
