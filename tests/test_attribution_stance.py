@@ -722,3 +722,25 @@ def test_relief_named_by_its_object_cash_disputes_and_hedged_non_opposition(anal
 ])
 def test_more_non_cues_and_cues(analyse, body, stance):
     assert only(analyse(body), "sanofa").stance == stance
+
+
+@pytest.mark.parametrize("body, company, stance", [
+    # machine translation drops the closing quote; the reporting clause after the last comma still speaks
+    ("Regulators adopted the levy. “We fully support the levy and will comply, Zentrova Robotics Inc. said.",
+     "zentrova-robotics", "support"),
+    ("Regulators adopted the levy. “The levy is unworkable for small sellers, said Mo Guangming, chairman of "
+     "Guangxi Rongtai Trading Co., Ltd. in Nanning.", "guangxi-rongtai-trading", "oppose"),
+])
+def test_an_unclosed_quote_ends_before_its_reporting_clause(analyse, body, company, stance):
+    events = [e for e in analyse(body).events if e.company_id == company]
+    assert [(e.role, e.stance) for e in events] == [("speaker", stance)]
+
+
+@pytest.mark.parametrize("text", [
+    "“Before, I had no way of knowing whether someone was who they said they were.",  # a quote going on
+    "“The levy is unworkable, the company said.”",  # closed after the last word
+])
+def test_a_quote_that_goes_on_or_is_closed_stays_quoted(core_resources, text):
+    from streams.core.attribution import tokenize
+    tokens = tokenize(text, core_resources.attribution.reporting)
+    assert all(t.quoted for t in tokens)

@@ -150,8 +150,9 @@ def _dateline_before_quote(tokens: list[Token]) -> int:
     return 0
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word tokens with quote state and the punctuation before each."""
+def tokenize(text: str, reporting: frozenset[str] = frozenset()) -> list[Token]:
+    """Word tokens with quote state and the punctuation before each; a quotation opened and
+    never closed ends before the comma that leads to a ``reporting`` verb."""
     # Between two \w+ words there are only \W characters: each match is (gap, word), in order.
     pairs = _GAP_AND_WORD.findall(text)
     end = 0
@@ -172,7 +173,28 @@ def tokenize(text: str) -> list[Token]:
                 elif ch == '"':
                     quoted = not quoted
         tokens.append(_new(Token, (start, end, raw.lower(), raw, quoted, gap)))
+    if quoted and reporting and not any(ch in text[end:] for ch in '”"'):  # (no quote closed after the last word)
+        tokens = _close_unclosed_quote(tokens, reporting)
     return tokens
+
+
+def _close_unclosed_quote(tokens: list[Token], reporting: frozenset[str]) -> list[Token]:
+    """Machine translation drops closing quotes: in "“We fully support the rules, Alibaba said."
+    the quotation ends at the last comma before the reporting clause."""
+    opened = next(i for i in range(len(tokens) - 1, -1, -1) if not tokens[i].quoted or i == 0)
+    opened += 0 if tokens[opened].quoted else 1
+    for j in range(len(tokens) - 1, opened, -1):
+        if "," not in tokens[j].gap:
+            continue
+        # "…, said Mo Guangming", "…, a Vanke spokesperson said"; not "…, who they said they were"
+        verb = next((r for r in range(j, min(len(tokens), j + 7)) if tokens[r].word in reporting), None)
+        if verb is not None and _REPORTED_CLAUSE_WORDS.isdisjoint(t.word for t in tokens[j:verb]):
+            return tokens[:j] + [t._replace(quoted=False) for t in tokens[j:]]
+    return tokens
+
+
+_REPORTED_CLAUSE_WORDS = frozenset({"who", "which", "that", "they", "we", "i", "you", "he", "she", "it", "as", "what",
+                                    "when", "if", "whether"})
 
 
 _new = tuple.__new__  # a NamedTuple without its Python-level __new__
@@ -194,7 +216,7 @@ def attribute_statement(
     ``in_turn``: the statement goes on a transcript's turn ("MARINOU: No. We are …"), so it
     continues the last speaker as a quote would.
     """
-    tokens = tokenize(text)
+    tokens = tokenize(text, lexicon.reporting)
     matches = cues.find(_cue_words(tokens))
     cue_starts = frozenset(m.start for m in matches if not tokens[m.start].gap.endswith("-"))
     at = _mention_tokens(tokens, mentions)
