@@ -613,3 +613,16 @@ def test_a_business_s_app_and_a_general_manager_name_a_company(core_resources, b
     from streams.core.entities import find_mentions
     mentions, local = find_mentions(body, core_resources.registry)
     assert [(m.surface, local[m.entity_id].type) for m in mentions] == [(name, "company")]
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Bank Inc. also said it had “reservations”.", "oppose"),
+    ("“Capping fees is the bottom line and we fully agree,” a Harbor Bank Inc. spokesperson said.", "support"),
+    ("Harbor Bank Inc. said it would make its systems compliant ahead of schedule.", "support"),
+    ("Harbor Bank Inc. said it asked Ottawa to make clear that business accounts fall outside the cap.", "oppose"),
+    # past compliance and overdue bills are no view of the new rule
+    ("Harbor Bank Inc. said its operations “have always complied with local laws”.", "neutral"),
+    ("Harbor Bank Inc. said it could not lend to firms with overdue commercial bills.", "neutral"),
+])
+def test_reservations_agreement_early_compliance_and_exclusions(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
