@@ -250,3 +250,15 @@ def test_a_press_release_s_about_and_contact_paragraphs_are_furniture_but_notes_
             "to 12 islands.\n\nMedia contact: press@harbor.example\n\nEditor's note: Dana Air Ltd. said it would appeal.")
     assert texts(analyse(body)) == ["Harbor Air Ltd. today applauded the decision.",
                                     "Editor's note: Dana Air Ltd. said it would appeal."]
+
+
+def test_an_unclosed_quote_ends_with_its_sentence_when_the_next_mark_opens_another(analyse):
+    body = ("“We fully support the direction, Harbor Mall Ltd. said late on Monday. The company added that it would "
+            "comply. “Small sellers will suffer, said Lin Wei, owner of Qiao Trading Co., Ltd. in Yiwu. “It is "
+            "fair,” she said.")
+    assert texts(analyse(body)) == [
+        "“We fully support the direction, Harbor Mall Ltd. said late on Monday.",
+        "The company added that it would comply.",
+        "“Small sellers will suffer, said Lin Wei, owner of Qiao Trading Co., Ltd. in Yiwu.",
+        "“It is fair,” she said.",
+    ]

@@ -165,7 +165,8 @@ def _split_sentences(body: str, start: int, end: int, rules: SegmentationRules):
     for m in _BOUNDARY.finditer(text):
         quote_open_at = _quote_state(text, pos, m.end(), quote_open_at)
         pos = m.end()
-        if quote_open_at is not None and m.end() - quote_open_at < _MAX_QUOTE_SPAN and _closes_later(text, m.end()):
+        if quote_open_at is not None and m.end() - quote_open_at < _MAX_QUOTE_SPAN and _closes_later(
+                text, m.end(), text[quote_open_at]):
             continue
         if not _is_boundary(text, m, rules):
             continue
@@ -202,8 +203,13 @@ def _quote_state(text: str, begin: int, stop: int, open_at: int | None) -> int |
     return open_at
 
 
-def _closes_later(text: str, pos: int) -> bool:
+def _closes_later(text: str, pos: int, mark: str) -> bool:
+    """Whether a quotation opened with ``mark`` is closed after ``pos``: not when the next curly
+    mark opens another one (machine translation drops closing marks: "“We support it, X said.
+    … “The rules …")."""
     window = text[pos:pos + _MAX_QUOTE_SPAN]
+    if mark == "“" and (close := window.find("”")) >= 0:
+        return not 0 <= window.find("“") < close
     return "”" in window or '"' in window
 
 
