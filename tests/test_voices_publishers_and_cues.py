@@ -626,3 +626,23 @@ def test_a_business_s_app_and_a_general_manager_name_a_company(core_resources, b
 ])
 def test_reservations_agreement_early_compliance_and_exclusions(analyse, said, stance):
     assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Bank Inc. called the cap “the right change, done the right way”.", "support"),
+    ("Harbor Bank Inc. called the rules “a meaningful step toward a fairer market”.", "support"),
+    ("Harbor Bank Inc. said its systems were ready and called the deadline “entirely achievable”.", "support"),
+    ("“Customers paid too much for years. This fixes that,” said the chief executive of Harbor Bank Inc.", "support"),
+    ("Harbor Bank Inc. said it had waited years for Ottawa to stop penalizing small savers.", "support"),
+    ("Harbor Bank Inc. said the cap should never have been proposed.", "oppose"),
+    ("Harbor Bank Inc. urged senators to strip the cap out of the bill.", "oppose"),
+    ("Harbor Bank Inc. said it would press the board to restore the old fee schedule.", "oppose"),
+])
+def test_right_changes_meaningful_steps_fixes_and_stripping_out(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+def test_glad_it_is_gone_opposes_the_rule_a_rollback_removed(analyse):
+    body = ("Ottawa on Monday scrapped its cap on non-sufficient-funds fees. Harbor Bank Inc. said: “We're glad it's "
+            "gone, and frankly it should never have been proposed.”")
+    assert label(analyse(body), "harbor-bank") == "oppose"
