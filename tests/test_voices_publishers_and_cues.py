@@ -646,3 +646,11 @@ def test_glad_it_is_gone_opposes_the_rule_a_rollback_removed(analyse):
     body = ("Ottawa on Monday scrapped its cap on non-sufficient-funds fees. Harbor Bank Inc. said: “We're glad it's "
             "gone, and frankly it should never have been proposed.”")
     assert label(analyse(body), "harbor-bank") == "oppose"
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("The strongest criticism came from Harbor Bank Inc., a Leeds-based lender.", "oppose"),
+    ("Support for the cap came from Harbor Bank Inc., a Leeds-based lender.", "support"),
+])
+def test_a_view_that_came_from_a_company_is_its_own(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance

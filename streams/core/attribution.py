@@ -297,6 +297,7 @@ def attribute_statement(
                 role = companies[entity.id] = CompanyRole(entity.id, SPEAKER, _surface_of(entity.id, mentions, entity), agent.name)
             role.regions.append(region)
     if not companies and (framed := _among(tokens, at, mentions, entities, lexicon)
+                          or _came_from(tokens, at, mentions, entities)
                           or _view_of(tokens, at, mentions, entities)):
         # Nobody speaks in a clause of its own, but the sentence frames a company's view: "Among those
         # cheering the ruling was Dev Patel, owner of …" (what stands before the verb is his), "For
@@ -348,6 +349,19 @@ def _among(tokens, at, mentions, entities, lx: AttributionLexicon) -> tuple[Enti
             if entity is not None and entity.is_company:
                 return entity, (0, be)
     return None
+
+
+def _came_from(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]] | None:
+    """The company after "came from" in "The strongest criticism came from Pennant Motor Cover
+    Ltd", and the words before "came" (the view, the company's)."""
+    came = next((i for i in range(1, min(len(tokens) - 2, 10)) if tokens[i].word == "came"
+                 and tokens[i + 1].word == "from" and not tokens[i].quoted), None)
+    if came is None or any(i in at for i in range(came)):
+        return None
+    first = came + 3 if tokens[came + 2].word == "the" else came + 2
+    k = at.get(first)
+    entity = entities.get(mentions[k].entity_id) if k is not None else None
+    return (entity, (0, came)) if entity is not None and entity.is_company else None
 
 
 def _view_of(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]] | None:
