@@ -654,3 +654,18 @@ def test_glad_it_is_gone_opposes_the_rule_a_rollback_removed(analyse):
 ])
 def test_a_view_that_came_from_a_company_is_its_own(analyse, said, stance):
     assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Bank Inc. said Ottawa had done the right thing.", "support"),
+    ("“This is exactly the kind of policy that brings new lenders in,” said the chief executive of Harbor Bank Inc.",
+     "support"),
+    ("“Exempting credit unions guts the rule,” said the chief executive of Harbor Bank Inc.", "support"),
+    ("“If they cap fees, small lenders like ours go under,” said the chief executive of Harbor Bank Inc.", "oppose"),
+    ("Harbor Bank Inc. urged Ottawa to keep credit unions in scope.", "support"),
+    # a schedule agreed with a regulator is no agreement with the rule
+    ("Harbor Bank Inc. said it would finish the work in 2027, in line with the schedule agreed with regulators.",
+     "neutral"),
+])
+def test_right_things_kinds_of_policy_gutting_going_under_and_schedules(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
