@@ -227,3 +227,11 @@ def test_a_person_introduced_with_a_role_is_the_next_pronoun(analyse, body, comp
 ])
 def test_a_cue_that_judges_the_rule_itself_after_a_rollback(analyse, body, stance):
     assert label(analyse(ROLLBACK + body), "zalando") == stance
+
+
+def test_without_such_an_exemption_denies_the_exemption(analyse, core_resources):
+    body = ("Metalurgica Tejo S.A. warned that without such an exemption the proposal will simply move tube-making to "
+            "North Africa.")
+    assert label(analyse(ADOPTION + body), "metalurgica-tejo") == "oppose"
+    words = WORD.findall("The ministry said the levy applies without any such exemption from next year.".lower())
+    assert core_resources.stance.reported_changes(words)[0] == []

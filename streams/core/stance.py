@@ -156,7 +156,7 @@ class StanceLexicon:
                                                               or _no_longer(words[max(0, m.start - 4):m.start]))}
         tightening |= refused
         rollbacks = [m for m in found if m.value < 0 and m.start not in tightening
-                     and not _without_before(words[max(0, m.start - 2):m.start])]
+                     and not _without_before(words[max(0, m.start - 3):m.start])]
         # "approved changes … that narrow the government's ability": adopting a rollback is one
         adoptions = [m for m in found if (m.value > 0 or m.start in tightening) and not any(
             m.end <= n.start <= m.end + 10 and "." not in words[m.end:n.start]
@@ -183,11 +183,16 @@ def _concession_turn(conceded: list[tuple[int, int]], start: int) -> float | Non
 
 
 def _without_before(before: list[str]) -> bool:
-    """Whether the (up to two) words before an event or a target deny it: "without delay",
-    "without further delay", "back the bill without the carve-outs"."""
-    return bool(before) and (before[-1] == "without" or (
-        len(before) == 2 and before[0] == "without" and before[1] in ("further", "any", "undue", "more", "a", "the", "these",
-                                                                     "those", "such", "its", "their")))
+    """Whether the (up to three) words before an event or a target deny it: "without delay",
+    "without further delay", "back the bill without the carve-outs", "without such an exemption"."""
+    if "without" not in before:
+        return False
+    k = len(before) - 1 - before[::-1].index("without")
+    return all(w in _WITHOUT_FILLERS for w in before[k + 1:])
+
+
+_WITHOUT_FILLERS = frozenset({"further", "any", "undue", "more", "a", "an", "the", "these", "those", "such", "its", "their",
+                              "this", "that", "similar"})
 
 
 def _no_longer(before: list[str]) -> bool:
@@ -630,7 +635,7 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
             return False
         if i > 0 and tokens[i - 1].word in lexicon.process_nouns:
             return False  # "approval delays had left orders stranded": the procedure's, not the rule's
-        if _without_before([t.word for t in tokens[max(0, i - 2):i]]):
+        if _without_before([t.word for t in tokens[max(0, i - 3):i]]):
             return False  # "introduced without delay": no delay at all
         # "could delay the arrival of new products" is a consequence, not a delay of the rule,
         # unless a rule maker is the subject ("the ministry might postpone the higher rate")
