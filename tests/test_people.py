@@ -111,3 +111,18 @@ def test_the_title_of_a_company_is_who_he_is_next(analyse):
 def test_a_quotation_after_a_dateline_is_the_speaker_s(analyse):
     analysis = analyse("VIENNA — “The levy is unworkable,” the chief executive of Harrow Finch Ltd. said on Friday.")
     assert [(e.company_id, e.stance) for e in analysis.events] == [("harrow-finch", "oppose")]
+
+
+@pytest.mark.parametrize("body, company", [
+    # a name joined by an apostrophe is one person, whom the surname names again
+    ("“This is welcome,” said Harrow Finch Ltd. managing director Tom O'Leary. Separately, Brandt Logistics GmbH "
+     "declined to comment. O'Leary said the levy was overdue.", "harrow-finch"),
+    # a unit or a place between the company's possessive and the title
+    ("Harrow Finch Ltd. said the levy was bad for investment. Geraldine Slattery, the company's Australia president, "
+     "said in a statement that it would comply.", "harrow-finch"),
+])
+def test_apostrophe_names_and_titles_past_a_place(analyse, body, company):
+    analysis = analyse(ADOPTION + body)
+    last = len(analysis.statements) - 1
+    assert [e.role for e in analysis.events if e.company_id == company and e.statement_index == last] == ["speaker"]
+    assert not [e for e in analysis.events if e.company_id in ("tom-o-leary", "geraldine-slattery")]

@@ -1269,9 +1269,12 @@ def _possessive_title(tokens, a: int, b: int, lx: AttributionLexicon, at) -> boo
         for h in range(j + 1, min(b - 2, j + 3)):
             if h in at or tokens[h].word in _PUBLIC_MODIFIERS:
                 break
-            if (tokens[h].word in lx.company_heads and tokens[h + 1].word == "s" and tokens[h + 1].gap in _APOSTROPHES
-                    and tokens[h + 2].word in lx.executive_titles):
-                return True
+            if tokens[h].word in lx.company_heads and tokens[h + 1].word == "s" and tokens[h + 1].gap in _APOSTROPHES:
+                t = h + 2
+                while t < min(b - 1, h + 4) and tokens[t].word in lx.places:
+                    t += 1  # "the company's Australia president"
+                if tokens[t].word in lx.executive_titles:
+                    return True
     return False
 
 
@@ -1420,7 +1423,8 @@ def _unknown_names(tokens, a, b, at, lx: AttributionLexicon, skip: frozenset[int
                 (_CAPITALISED_NAME.fullmatch(tokens[j].raw)
                  and not (len(tokens[j].raw) > 1 and tokens[j].raw.isupper())  # "CAPE TOWN —" is a dateline
                  and tokens[j].word not in lx.titles and tokens[j].word not in lx.intro_words
-                 and (j == i or tokens[j].gap in (" ", "\u00a0", "-")))  # "Hany Abdel-Aziz"
+                 and (j == i or tokens[j].gap in (" ", "\u00a0", "-")  # "Hany Abdel-Aziz"
+                      or (tokens[j].gap in _APOSTROPHES and len(tokens[j - 1].raw) == 1)))  # "Tom O'Leary"
                 or (j > i and _given_name_syllable(tokens[j]))):  # "Kang Min-ji"
             j += 1
         possessive = j < len(tokens) and (tokens[j].word == "s" and tokens[j].gap in _APOSTROPHES or tokens[j].gap == "-")

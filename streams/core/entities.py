@@ -309,7 +309,9 @@ class EntityRegistry:
                    # not "chief executive for West Africa"
                    role_before=re.compile(rf"\b(?:(?:{company_roles}|president)[ \t]+(?:of|at)|(?:spokesperson|spokesman|spokeswoman)"
                                           r"[ \t]+(?:for|of|at))[ \t]+$", re.I),
-                   role_after=re.compile(rf"[’']s[ \t]+(?:{company_roles}|president)\b", re.I),
+                   # (past a unit or a place: "the company's Australia president")
+                   role_after=re.compile(rf"[’']s[ \t]+(?-i:[{CAPITALS}][\w-]*[ \t]+){{0,2}}(?:{company_roles}|president)\b",
+                                         re.I),
                    role_at=re.compile(r"\b(?:" + _alternation(names["person_roles"]) + r")s?[ \t]+at[ \t]+$", re.I),
                    weak_organisation_words=frozenset(names["weak_organisation_words"]),
                    shared_organisation_words=frozenset(w.casefold() for w in names["shared_organisation_words"]),

@@ -15,8 +15,10 @@ from streams.core.entities import CAPITALS, Entity, Mention
 
 _PARTICLES = r"(?:van|von|de|der|den|da|del|della|di|du|le|la|bin|binti|al|el|dos|das)"
 # A person's name: two or three capitalised words, maybe a middle initial or a particle.
-_PERSON = (rf"[{CAPITALS}][a-z\u00df-\u00ff’'-]+(?:[ \t]+[A-Z]\.)?"
-           rf"(?:[ \t]+(?:{_PARTICLES}[ \t]+)?[{CAPITALS}][a-z\u00df-\u00ff’'-]+){{1,2}}")
+# (a name word may join a capital after an apostrophe or a prefix: "O'Leary", "McDonald")
+_NAME_WORD = rf"[{CAPITALS}](?:(?:[’']|Ma?c)[{CAPITALS}])?[a-z\u00df-\u00ff’'-]+"
+_PERSON = (rf"{_NAME_WORD}(?:[ \t]+[A-Z]\.)?"
+           rf"(?:[ \t]+(?:{_PARTICLES}[ \t]+)?{_NAME_WORD}){{1,2}}")
 # "Claire Ashworth, chief financial officer of the homeware retailer " (the company follows)
 _NAME_ROLE_OF = re.compile(rf"(?<![\w’'.-])({_PERSON}),[ \t]+((?:[\w’'&-]+[ \t]+){{1,7}}?)(?:of|at|for)[ \t]+"
                            rf"(?:(?:the|its)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?$")
