@@ -669,3 +669,24 @@ def test_a_view_that_came_from_a_company_is_its_own(analyse, said, stance):
 ])
 def test_right_things_kinds_of_policy_gutting_going_under_and_schedules(analyse, said, stance):
     assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Bank Inc. said stronger enforcement “protects neighborhoods” and urged Ottawa to fund inspectors.", "support"),
+    ("Harbor Bank Inc. said the cap “brings order to a market under strain”.", "support"),
+    ("“This is the best thing Ottawa has done for savers in years,” said the chief executive of Harbor Bank Inc.",
+     "support"),
+    ("Harbor Bank Inc. said the cap would “unlock thousands of new accounts”.", "support"),
+    ("Harbor Bank Inc. called the cap “expropriation in slow motion”.", "oppose"),
+    ("Harbor Bank Inc. said fee caps have “failed everywhere they have been tried” and would choke off credit.", "oppose"),
+    ("Harbor Bank Inc. said the rule misdiagnoses the problem.", "oppose"),
+    ("Harbor Bank Inc. said it would reconsider two planned branch developments if the cap stood.", "oppose"),
+    ("“The cap was set without regard to the cost of clearing cheques,” Harbor Bank Inc. said.", "oppose"),
+])
+def test_order_unlocking_expropriation_failure_and_investment_threats(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+def test_being_relieved_follows_the_news(analyse):
+    body = "Ottawa on Monday delayed its cap on non-sufficient-funds fees by two years. Harbor Bank Inc. said it was relieved."
+    assert label(analyse(body), "harbor-bank") == "oppose"
