@@ -235,3 +235,10 @@ def test_without_such_an_exemption_denies_the_exemption(analyse, core_resources)
     assert label(analyse(ADOPTION + body), "metalurgica-tejo") == "oppose"
     words = WORD.findall("The ministry said the levy applies without any such exemption from next year.".lower())
     assert core_resources.stance.reported_changes(words)[0] == []
+
+
+def test_a_joined_predicate_shares_the_target(analyse):
+    # "would undermine" has no subject of its own: it is the delaying's, as "rewards inaction" is
+    body = "Zalando SE said delaying the levy “rewards inaction” and would undermine investment in logistics."
+    analysis = analyse(ROLLBACK + body)
+    assert [e.stance_score > 0.5 for e in analysis.events if e.company_id == "zalando"] == [True]

@@ -253,6 +253,7 @@ def score_stance(
     words = [t.word for t in tokens]
     then = 0.5 if lexicon.past_markers.find(words) else 1.0
     without = _without_the_rule(tokens, lexicon)
+    turned_at = -1  # the end of the last cue a target turned: a predicate joined to it shares its subject
     for m in matches:
         if m.start in consumed or tokens[m.start].gap.endswith("-") or not any(a <= m.start < b for a, b in regions) \
                 or _in_proper_name(tokens, m.start) or _describes_a_thing(tokens, m.start, lexicon):
@@ -316,6 +317,10 @@ def score_stance(
                 polarity = -polarity
                 consumed.add(target)
                 head, tail = min(head, target), max(tail, target + 1)
+                turned_at = tail
+            elif _joined_predicate(tokens, turned_at, m.start):
+                polarity = -polarity  # "delaying the ban “rewards inaction” and would undermine investment"
+                turned_at = tail
             elif (not _judges_rule(tokens, m.end, lexicon)
                   and _generic_reference(tokens, m.start, m.end, lexicon, cue.evaluative)
                   and (direction < 0 or _reports_rollback(tokens, lexicon))):
@@ -564,6 +569,18 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
                     return i - 2  # 'the rule's critics had "wildly overstated" the cost'
                 break
     return None
+
+
+def _joined_predicate(tokens: list, end: int, start: int) -> bool:
+    """Whether a cue at ``start`` is a predicate joined by "and" to one ending at ``end``, with
+    no subject of its own: "… rewards inaction and would undermine investment"."""
+    between = tokens[end:start]
+    return 0 < end < start and len(between) <= 3 and any(t.word == "and" for t in between) and all(
+        t.word in _JOINED_PREDICATE_WORDS or t.word in _MODALS for t in between) and not any(
+        _SENTENCE_END.intersection(t.gap) for t in tokens[end:start + 1])
+
+
+_JOINED_PREDICATE_WORDS = frozenset({"and", "also", "then"})
 
 
 def _rule_subject(tokens: list, i: int, start: int, lexicon: StanceLexicon) -> bool:
