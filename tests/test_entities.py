@@ -678,3 +678,14 @@ def test_a_sports_league_acronym_is_no_company(registry):
     mentions, _ = find_mentions("Nine Entertainment, which holds free-to-air rights to the NRL and broadcasts the "
                                 "Australian Open, said the caps would cut its revenue.", registry)
     assert [m.entity_id for m in mentions] == ["nine-entertainment"]
+
+
+def test_a_description_with_a_legal_form_is_no_name_but_refers_back(mentions, analyse):
+    found, _ = mentions("Alibaba said it welcomed the rules. The Hangzhou-headquartered Co. added that it would comply.")
+    assert ids(found) == ["alibaba"]
+    found, local = mentions("Fuda Auto-parts Co. said it would comply.")  # a hyphenated name is still a name
+    assert ids(found) == ["fuda-auto-parts"]
+    analysis = analyse("Regulators adopted the rules. Zentrova Robotics Inc. said it was studying them. The "
+                       "Shenzhen-based Co. added that it welcomed the rules.")
+    assert [(e.company_id, e.role, e.stance) for e in analysis.events if e.statement_index == 2] == [
+        ("zentrova-robotics", "speaker", "support")]

@@ -1240,7 +1240,7 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
                         and not _named_after_head(tokens, i, b, lx) for i in ahead)
             if heads and not any(
                     tokens[i].raw[:1].isupper() and tokens[i].word not in lx.demonyms and tokens[i].word not in lx.places
-                    and (at is None or i not in at)
+                    and tokens[i].word not in _LEGAL_FORM_HEADS and (at is None or i not in at)
                     and not (i + 1 < b and tokens[i + 1].gap == "-") for i in ahead):  # "the Luxembourg-based miner"
                 return True
             # further on, a lower-case head after lower-case words: "The San Francisco payroll software company",
@@ -1251,6 +1251,9 @@ def _definite_company(tokens, a: int, b: int, lx: AttributionLexicon, at=None) -
                 if tokens[h].word in lx.company_heads and tokens[h].raw.islower() and tokens[h - 1].raw.islower():
                     return True
     return False
+
+
+_LEGAL_FORM_HEADS = frozenset({"co", "corp"})  # "The Hangzhou-headquartered Co. added": machine translation
 
 
 def _named_after_head(tokens, i: int, b: int, lx: AttributionLexicon) -> bool:

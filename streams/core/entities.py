@@ -827,6 +827,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
         owner = max((i for i, w in enumerate(words[:-1]) if (w.endswith(("’s", "'s")) and _known_owner(words[:i + 1], registry))
                      or _DESCRIPTOR.search(w)), default=-1)
         words = words[owner + 1:]  # "South Korea’s Krafton Inc." is Krafton; "New York-listed Coupang Inc." Coupang
+        if words and _DESCRIPTION_ONLY.search(words[-1]):
+            continue  # "The Hangzhou-headquartered Co. added": a description of a company, no name
         of = max((i for i, w in enumerate(words[:-1]) if w == "of" and i > 0), default=-1)
         if of > 0 and not any(words[of - 1].casefold() in kind for kind in (
                 registry.corporate_words, registry.industry_words, registry.organisation_words)):
@@ -991,6 +993,7 @@ _DEFINER_BEFORE = re.compile(rf"(?<![\w’'&.-])([{CAPITALS}][\w’'&.-]*(?:[ \t
                              rf"[ \t]*$")
 _ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}})\)")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
+_DESCRIPTION_ONLY = re.compile(r"\w-(?:based|headquartered|listed|owned|backed|run|registered|controlled|founded)$")
 # "… Regulators for Electronic Communications": a capitalised word before "of"/"for"; not "chairman of X Company"
 _TAIL_OF_NAME = re.compile(r"(?<![\w’'&-])[A-Z][\w’'&-]*[ \t]+(?:of|for)[ \t]+$")
 _NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{CAPITALS}][\w&’'.-]*)(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,3}})[ \t]+$")
