@@ -242,3 +242,11 @@ def test_a_joined_predicate_shares_the_target(analyse):
     body = "Zalando SE said delaying the levy “rewards inaction” and would undermine investment in logistics."
     analysis = analyse(ROLLBACK + body)
     assert [e.stance_score > 0.5 for e in analysis.events if e.company_id == "zalando"] == [True]
+
+
+def test_a_statement_that_turns_makes_the_last_one_a_concession(analyse):
+    analysis = analyse(ADOPTION + "Zalando SE said it fully supports the levy. However, the company warned that the "
+                       "timeline was unworkable.")
+    assert label(analysis, "zalando") == "oppose"
+    first = next(e for e in analysis.events if e.company_id == "zalando" and e.statement_index == 1)
+    assert first.stance == "support" and 0 < first.stance_score <= 0.5  # still its words, worth half

@@ -14,7 +14,7 @@ from streams.core.people import introduced_people
 from streams.core.phrases import WORD
 from streams.core.resources import Resources
 from streams.core.segment import Segment, segment_article
-from streams.core.stance import FIRST_PERSON, NEUTRAL, NEUTRAL_RESULT, score_stance
+from streams.core.stance import FIRST_PERSON, NEUTRAL, NEUTRAL_RESULT, StanceResult, conceded, score_stance
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +122,7 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
     # position so far (the sum of its scores: "welcomed the delay", then "in principle …").
     positions: dict[str, float] = {}
     last_sided: str | None = None
+    sides: dict[str, tuple[int, int, StanceResult]] = {}  # company -> (statement, event, result) of its last side
     for index, seg, words, attribution in attributed:
         vader = resources.sentiment.polarity_scores(seg.text)
         sentiment = trusted(Sentiment, {"neg": vader["neg"], "neu": vader["neu"], "pos": vader["pos"],
@@ -135,6 +136,15 @@ def analyse_article(article: Article, resources: Resources) -> ArticleAnalysis:
                 result = score_stance(seg.text, attribution.tokens, attribution.cues, role.regions, resources.stance,
                                       vader["compound"], about_rules, direction, previous)
                 if result.stance != NEUTRAL:
+                    side = sides.get(role.entity_id)
+                    if side is not None and index - side[0] <= 2 and words and words[0] in resources.stance.turn_openers \
+                            and side[2].score * result.score < 0:
+                        # "X supports the law." then "However, the company warned …": the first was a concession
+                        before = conceded(side[2])
+                        events[side[1]] = events[side[1]].model_copy(update={
+                            "stance": before.stance, "stance_score": before.score})
+                        positions[role.entity_id] -= side[2].score - before.score
+                    sides[role.entity_id] = (index, len(events), result)
                     positions[role.entity_id] = positions.get(role.entity_id, 0.0) + result.score
                     last_sided = role.entity_id
             else:

@@ -89,6 +89,8 @@ class StanceLexicon:
     """Words that open a conceded clause, ended by a comma: "while it favoured a clear regime, …"."""
     legal_acts: frozenset[str] = frozenset()
     relief_nouns: frozenset[str] = frozenset()
+    turn_openers: frozenset[str] = frozenset()
+    """A statement opening with one of these turns against the speaker's last one ("However, …")."""
     """Reliefs from a rule: scrapping or cutting one tightens the rule ("scraps $150 VAT exemption")."""
     """Lawsuits, appeals, complaints: acts against a rule, whoever owns them ("Cloudflare's appeal")."""
 
@@ -214,6 +216,14 @@ class StanceResult(NamedTuple):
 
 
 NEUTRAL_RESULT = StanceResult(NEUTRAL, 0.0, 0.8, ())
+
+
+def conceded(result: StanceResult) -> StanceResult:
+    """A side the speaker's next statement turns against ("X supports the law." then "However,
+    it warned …"): a concession, worth half."""
+    score = round(result.score * 0.5, 4)
+    stance = SUPPORT if score >= _DECISION else OPPOSE if score <= -_DECISION else NEUTRAL
+    return StanceResult(stance, score, result.confidence, result.cues)
 
 
 def score_stance(
