@@ -690,3 +690,13 @@ def test_order_unlocking_expropriation_failure_and_investment_threats(analyse, s
 def test_being_relieved_follows_the_news(analyse):
     body = "Ottawa on Monday delayed its cap on non-sufficient-funds fees by two years. Harbor Bank Inc. said it was relieved."
     assert label(analyse(body), "harbor-bank") == "oppose"
+
+
+@pytest.mark.parametrize("said, stance", [
+    # obeying the law wherever it operates is no view of this rule; complying with this rule is
+    ("Harbor Bank Inc. said it “will comply with the laws and regulations of the places where it operates”.", "neutral"),
+    ("Harbor Bank Inc. said it will comply with the new cap.", "support"),
+    ("Harbor Bank Inc. called on Ottawa to remove the “small account fee condition”.", "oppose"),
+])
+def test_compliance_with_the_law_everywhere_and_removing_a_condition(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
