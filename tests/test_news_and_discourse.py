@@ -250,3 +250,9 @@ def test_a_statement_that_turns_makes_the_last_one_a_concession(analyse):
     assert label(analysis, "zalando") == "oppose"
     first = next(e for e in analysis.events if e.company_id == "zalando" and e.statement_index == 1)
     assert first.stance == "support" and 0 < first.stance_score <= 0.5  # still its words, worth half
+
+
+def test_a_subject_with_its_refers_back_to_the_company(analyse):
+    analysis = analyse(ADOPTION + "Zalando SE was more cautious. A person in charge of its public affairs department "
+                       "said the levy was “not realistic” for a platform of its size.")
+    assert label(analysis, "zalando") == "oppose"

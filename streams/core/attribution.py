@@ -450,6 +450,8 @@ def opens_with_reference(text: str, words: list[str], lexicon: AttributionLexico
     said", a transcript's "Chief executive: “…”")."""
     if _LABEL.match(text) or (_ROLE_LABEL.match(text) and not lexicon.executive_titles.isdisjoint(words[:5])):
         return True
+    if "its" in words[1:8] and not lexicon.reporting.isdisjoint(words[2:14]):
+        return True  # "A person in charge of its public affairs department said …"
     return _refers_back(words, lexicon)
 
 
