@@ -689,3 +689,15 @@ def test_a_description_with_a_legal_form_is_no_name_but_refers_back(mentions, an
                        "Shenzhen-based Co. added that it welcomed the rules.")
     assert [(e.company_id, e.role, e.stance) for e in analysis.events if e.statement_index == 2] == [
         ("zentrova-robotics", "speaker", "support")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zentrova Foo, a developer active in Lisbon, said the cap would help.", ["zentrova-foo"]),
+    ("Zentrova Properties said the cap would help.", ["zentrova-properties"]),
+    ("Hallam Realty said the cap would help.", ["hallam-realty"]),
+    # a suffix word opening a sentence is no name
+    ("The freeze covers Plaka and Exarchia. Properties already registered can continue.", []),
+])
+def test_property_suffixes_active_appositives_and_sentence_breaks(mentions, body, expected):
+    found, _ = mentions(body)
+    assert ids(found) == expected

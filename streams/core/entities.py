@@ -240,6 +240,7 @@ class EntityRegistry:
         # "Bill Winters, the bank's group chief executive".
         # not a reporting verb: in "a paper sent to ENISA, the company argued" the company is the next clause's subject
         head_end = (r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|with|in|of|for|to|and|run|owned|led|backed|held|made|built"
+                    r"|active|present|behind|where|across|near"
                     r"|(?!(?:said|argued|added|noted|warned|stated|claimed|insisted|explained|replied|responded|countered"
                     r"|confirmed|announced|insisting|arguing|adding|saying|noting|warning)\b)[a-z]+(?:-[a-z]+)?(?:ed|ing))\b)")
         # (no preposition before the head: "Second, a permanent lighter lane for companies" is no company's)
@@ -1032,6 +1033,8 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
         # "Vietnam's Loc Troi Group", "NCBA Group", "Paylane Technologies": a name that ends in a company word.
         for start, end, full_end in _NamePattern(registry.company_suffix, _NAME_BEFORE_SUFFIX, 80).finditer(body):
             words = [w.casefold() for w in body[start:full_end].split()]
+            if any(w.endswith(".") and len(w) > 4 for w in words[:-1]):
+                continue  # "… and Exarchia. Properties already registered …": a sentence ended before the suffix
             if not registry.generic_name_words.isdisjoint(words) or (
                     not registry.trade_name_words.isdisjoint(words) and not _distinctive(words[0], registry)) or _TAIL_OF_NAME.search(
                     body, max(0, start - 40), start) or _in_organisation_name(body, start, registry) \
