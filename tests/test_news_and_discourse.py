@@ -256,3 +256,9 @@ def test_a_subject_with_its_refers_back_to_the_company(analyse):
     analysis = analyse(ADOPTION + "Zalando SE was more cautious. A person in charge of its public affairs department "
                        "said the levy was “not realistic” for a platform of its size.")
     assert label(analysis, "zalando") == "oppose"
+
+
+def test_not_everyone_in_the_business_is_nobody_s_voice(analyse):
+    analysis = analyse(ADOPTION + "“It is unfair,” said Rui Carvalho, managing partner of Casa Alfama Lda. Not everyone "
+                       "in the property business is unhappy.")
+    assert [e.statement_index for e in analysis.events if e.company_id == "casa-alfama"] == [1]

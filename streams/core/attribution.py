@@ -1130,7 +1130,8 @@ def _np_agents(tokens, a: int, b: int, mentions: list[Mention], at, entities, lx
         # "So yes, we support the regulation" in an interview: the company being interviewed.
         return list(discourse.last_speakers) or [discourse.last_company]
     elif _definite_company(tokens, a, b, lx, at) and (
-            not _opens_with_other_name(tokens, a, at, lx) or _possessive_title(tokens, a, b, lx, at)):
+            not _opens_with_other_name(tokens, a, at, lx) or _possessive_title(tokens, a, b, lx, at)) \
+            and _QUANTIFIERS.isdisjoint(words[:2]) and "everyone" not in words[:2]:  # not "Not everyone in the business"
         # "the company", "the e-commerce giant"; not "The Korea Startup Forum", nor "Airlines for America, the trade group"
         resolved = discourse.last_company
     elif any(w in lx.executive_titles for w in words) and not _names_an_organisation(tokens, a, b, names, lx) \
