@@ -700,3 +700,28 @@ def test_being_relieved_follows_the_news(analyse):
 ])
 def test_compliance_with_the_law_everywhere_and_removing_a_condition(analyse, said, stance):
     assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Bank Inc. said the cap would “restore discipline to a market that was being destroyed”.", "support"),
+    ("“The cap is the best policy this country has had in a generation,” said the chief executive of Harbor Bank Inc.",
+     "support"),
+    ("Harbor Bank Inc., which lobbied for the cap, defended it against those critics.", "support"),
+    ("“This is a day savers have waited more than a decade for,” said the chief executive of Harbor Bank Inc.", "support"),
+    ("“Capping fees is the most important consumer reform in decades,” said the chief executive of Harbor Bank Inc.",
+     "support"),
+    ("Harbor Bank Inc. said the cap would deter exactly the investment the sector needs.", "oppose"),
+    ("Harbor Bank Inc. said the cap would hit small lenders already struggling with costs.", "oppose"),
+    ("Harbor Bank Inc. said Ottawa had “missed an opportunity”.", "oppose"),
+    ("Harbor Bank Inc. said it would have to close 40 branches.", "oppose"),
+    ("Harbor Bank Inc. urged ministers to slow the increase of the fee floor.", "oppose"),
+    ("Harbor Bank Inc. urged Ottawa not to water the bill down.", "support"),
+])
+def test_discipline_best_policies_defence_waiting_deterrence_and_hits(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+def test_the_first_good_news_follows_the_news(analyse):
+    body = "Ottawa on Monday delayed its cap on non-sufficient-funds fees by two years. “It's the first good news " \
+           "this industry has had in three years,” said the chief executive of Harbor Bank Inc."
+    assert label(analyse(body), "harbor-bank") == "oppose"
