@@ -262,3 +262,11 @@ def test_not_everyone_in_the_business_is_nobody_s_voice(analyse):
     analysis = analyse(ADOPTION + "“It is unfair,” said Rui Carvalho, managing partner of Casa Alfama Lda. Not everyone "
                        "in the property business is unhappy.")
     assert [e.statement_index for e in analysis.events if e.company_id == "casa-alfama"] == [1]
+
+
+def test_and_before_a_described_name_opens_its_clause(analyse):
+    analysis = analyse(ADOPTION + "Harrow Finch Ltd. introduced checks the same week, and age-assurance provider "
+                       "Zentrova Robotics Inc., which has long argued for the levy and urged ministers not to water it "
+                       "down, says it is busy.")
+    assert label(analysis, "harrow-finch") == "neutral"  # the request in the next clause's aside is not its
+    assert [e.role for e in analysis.events if e.company_id == "zentrova-robotics"] == ["speaker"]

@@ -571,7 +571,8 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
             kind = "commentary"
         elif comma and tok.word == "and" and i + 1 < len(tokens) and (
                 i + 1 in at or tokens[i + 1].raw[:1].isupper()
-                or (tokens[i + 1].word in lx.reporting and not tokens[i + 1].quoted)):
+                or (tokens[i + 1].word in lx.reporting and not tokens[i + 1].quoted)
+                or _described_name_after(tokens, at, i + 1)):
             kind = "normal"  # "…, and Meta said …"; "…, while the bill is debated, and urged …"
         if kind:
             clause = _Clause(i, 0, kind)
@@ -585,6 +586,17 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
     for c in clauses:
         c.aside = frozenset(aside)
     return clauses, frozenset(aside)
+
+
+def _described_name_after(tokens: list[Token], at: dict[int, int], i: int) -> bool:
+    """Whether a name follows a short lower-case description: "…, and age-assurance provider Yoti,
+    which …" (a new subject)."""
+    for j in range(i, min(len(tokens), i + 4)):
+        if j in at:
+            return j > i
+        if not tokens[j].raw.islower() or _CLAUSE_END.intersection(tokens[j].gap) and j > i:
+            return False
+    return False
 
 
 def _in_open_relative(tokens: list[Token], a: int, i: int) -> bool:
