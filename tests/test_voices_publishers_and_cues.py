@@ -725,3 +725,17 @@ def test_the_first_good_news_follows_the_news(analyse):
     body = "Ottawa on Monday delayed its cap on non-sufficient-funds fees by two years. “It's the first good news " \
            "this industry has had in three years,” said the chief executive of Harbor Bank Inc."
     assert label(analyse(body), "harbor-bank") == "oppose"
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Bank Inc. appealed to the federal government to suspend the cap for 12 months.", "oppose"),
+    ("Harbor Bank Inc., the country's largest lender, said it stood by the regulator.", "support"),
+    ("Harbor Bank Inc. said the cap would drive customers back to informal lenders.", "oppose"),
+    ("Harbor Bank Inc. said the disclosure rule raised privacy concerns.", "oppose"),
+    ("Harbor Bank Inc. said it had discontinued all paid contests in compliance with the law.", "neutral"),
+    # a managing director abbreviated is still the company's voice for a later "he"
+    ("Tom Reyes, MD of Harbor Bank Inc., spoke in Toronto. “We will cut jobs,” he said, adding that small lenders "
+     "should be exempted.", "oppose"),
+])
+def test_appeals_to_government_standing_by_driving_away_and_md(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
