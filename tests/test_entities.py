@@ -701,3 +701,10 @@ def test_a_description_with_a_legal_form_is_no_name_but_refers_back(mentions, an
 def test_property_suffixes_active_appositives_and_sentence_breaks(mentions, body, expected):
     found, _ = mentions(body)
     assert ids(found) == expected
+
+
+def test_a_place_s_possessive_opens_a_company_appositive(mentions):
+    found, local = mentions("Aluminium Dunkerque, Europe's largest aluminium smelter, said it could not agree a contract.")
+    assert ids(found) == ["aluminium-dunkerque"] and local["aluminium-dunkerque"].type == "company"
+    found, _ = mentions("Jane Doe, Tesla's chief executive, said it was fine.")
+    assert ids(found) == ["tesla"]

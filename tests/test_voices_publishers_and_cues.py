@@ -739,3 +739,16 @@ def test_the_first_good_news_follows_the_news(analyse):
 ])
 def test_appeals_to_government_standing_by_driving_away_and_md(analyse, said, stance):
     assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Bank Inc. said the cap would simply push costs onto households that borrow more.", "oppose"),
+    ("Harbor Bank Inc. said the cap was “well-intentioned but badly targeted”.", "oppose"),
+    ("Harbor Bank Inc. said the provision was “a blank cheque” for the big banks.", "oppose"),
+    ("“We support fair fees, but not a blank cheque,” a Harbor Bank Inc. spokesperson said.", "oppose"),
+    ("Harbor Bank Inc. said its fees would be updated in line with the determination.", "neutral"),
+    ("Harbor Bank Inc. has asked the regulator to send the decision to the tribunal for redetermination.", "oppose"),
+])
+def test_pushing_costs_targeting_blank_cheques_and_redetermination(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
+

@@ -244,7 +244,9 @@ class EntityRegistry:
                     r"|(?!(?:said|argued|added|noted|warned|stated|claimed|insisted|explained|replied|responded|countered"
                     r"|confirmed|announced|insisting|arguing|adding|saying|noting|warning)\b)[a-z]+(?:-[a-z]+)?(?:ed|ing))\b)")
         # (no preposition before the head: "Second, a permanent lighter lane for companies" is no company's)
-        appositive = re.compile(rf",[ \t]+(?:(?:a|an|another|the|one of (?:the|our|its|their|its)|one of)[ \t]+"
+        # (a place's possessive opens one too: "Aluminium Dunkerque, Europe's largest aluminium smelter")
+        appositive = re.compile(rf",[ \t]+(?:(?:a|an|another|the|one of (?:the|our|its|their|its)|one of"
+                                rf"|(?-i:[{CAPITALS}][a-z]+)[’']s)[ \t]+"
                                 rf"(?:(?!(?:for|of|to|with|in|on|at|by|from|than|between)[ \t])[\w’'-]+[ \t]+){{0,7}}?"
                                 rf"(?:{heads})s?\b(?![’']s){head_end}"
                                 rf"|(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:owned by|a unit of|a subsidiary of|part of|the parent of|the owner of)\b"
