@@ -270,3 +270,9 @@ def test_and_before_a_described_name_opens_its_clause(analyse):
                        "down, says it is busy.")
     assert label(analysis, "harrow-finch") == "neutral"  # the request in the next clause's aside is not its
     assert [e.role for e in analysis.events if e.company_id == "zentrova-robotics"] == ["speaker"]
+
+
+def test_a_relative_clause_that_reports_is_its_antecedent_s_voice(analyse):
+    analysis = analyse(ADOPTION + "The newsletter adds: the request follows one from Harrow Finch Ltd., which said on "
+                       "Monday that the levy left it “unable to finance” its stores.")
+    assert label(analysis, "harrow-finch") == "oppose"

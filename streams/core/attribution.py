@@ -230,7 +230,8 @@ def attribute_statement(
     reporter: list[Speaker] = []  # who the statement reports as saying what follows
     for clause in clauses:
         if other_spoke and clause.start not in at and (
-                clause.kind == "relative" or (clause.kind == "normal" and not _has_subject(tokens, clause, lexicon))):
+                (clause.kind == "relative" and not _relative_reports(tokens, clause, lexicon))
+                or (clause.kind == "normal" and not _has_subject(tokens, clause, lexicon))):
             # "…, but repeated its call for …", "…, which it said had fallen": the union goes on speaking
             continue
         agents, region, named = _clause_agents(tokens, clause, mentions, at, entities, lexicon,
@@ -586,6 +587,12 @@ def _clauses(tokens: list[Token], lx: AttributionLexicon, at: dict[int, int],
     for c in clauses:
         c.aside = frozenset(aside)
     return clauses, frozenset(aside)
+
+
+def _relative_reports(tokens: list[Token], clause: "_Clause", lx: AttributionLexicon) -> bool:
+    """Whether a relative clause's own verb reports its antecedent's words: "…, which said on Monday
+    that …" (not "…, which it said had fallen")."""
+    return clause.start + 1 < clause.end and tokens[clause.start + 1].word in lx.reporting
 
 
 def _described_name_after(tokens: list[Token], at: dict[int, int], i: int) -> bool:
