@@ -752,3 +752,11 @@ def test_appeals_to_government_standing_by_driving_away_and_md(analyse, said, st
 def test_pushing_costs_targeting_blank_cheques_and_redetermination(analyse, said, stance):
     assert label(analyse(NSF + said), "harbor-bank") == stance
 
+
+
+@pytest.mark.parametrize("said", [
+    "Harbor Bank Inc. said critics of the cap were crying wolf.",
+    "Harbor Bank Inc. said the big lenders were “crying wolf” about the cap.",
+])
+def test_crying_wolf_is_said_of_the_rule_s_critics(analyse, said):
+    assert label(analyse(NSF + said), "harbor-bank") == "support"
