@@ -83,7 +83,7 @@ def test_a_subordinate_clause_after_an_intro_is_not_the_subject(analyse):
     ("Carbon levy stalls as members adjourn the vote. Members voted to adjourn a session convened to adopt the "
      "framework.", -1),
     # a legislature voting to revoke a rule rolls it back
-    ("LIVE: Senate votes to revoke California's electric-car rules. Senators voted to revoke the waiver on Thursday.",
+    ("LIVE: Senate votes to revoke California's electric-car rules. Senators voted to revoke the standards on Thursday.",
      -1),
 ])
 def test_news_direction(core_resources, lead, direction):
