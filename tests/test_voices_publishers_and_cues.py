@@ -760,3 +760,19 @@ def test_pushing_costs_targeting_blank_cheques_and_redetermination(analyse, said
 ])
 def test_crying_wolf_is_said_of_the_rule_s_critics(analyse, said):
     assert label(analyse(NSF + said), "harbor-bank") == "support"
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Bank Inc. said Ottawa had not gone far enough.", "support"),
+    ("“We are ready to carry our share,” the chief executive of Harbor Bank Inc. said.", "support"),
+    ("“We would have liked to see this five years ago,” the chief executive of Harbor Bank Inc. said.", "support"),
+    ("Harbor Bank Inc. said the cap “hands a windfall to the largest retailers”.", "oppose"),
+    ("Harbor Bank Inc. questioned the need for a permanent cap.", "oppose"),
+    ("Harbor Bank Inc. said the cap would amount to “retrospective taxation”.", "oppose"),
+    ("Harbor Bank Inc. said the cap added “an unwelcome layer of complexity”.", "oppose"),
+    ("Harbor Bank Inc. said the cap breaches the trade agreement.", "oppose"),
+    ("Harbor Bank Inc. urged Ottawa to restrict the cap to the largest banks.", "oppose"),
+    ("Harbor Bank Inc. said each delay discourages investment.", "support"),
+])
+def test_shares_windfalls_needs_retrospection_complexity_breaches_and_scope(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance

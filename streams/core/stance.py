@@ -612,7 +612,8 @@ def _subject_target(tokens: list, start: int, lexicon: StanceLexicon) -> int | N
     for i in range(start - 1, max(-1, start - 4), -1):
         if _CLAUSE_STOP.intersection(tokens[i + 1].gap) and tokens[i + 1].gap.strip(" “”\"'’"):
             return None  # a clause break ("… to retain the full exemption, warning that …"), not an opening quote
-        if _is_target(tokens, i, lexicon) and i > 0 and (tokens[i - 1].word in _DETERMINERS or tokens[i - 1].word == "s") and (
+        if _is_target(tokens, i, lexicon) and i > 0 and (tokens[i - 1].word in _DETERMINERS or tokens[i - 1].word in (
+                "s", "each", "every", "any")) and (
                 i == start - 1 or all(t.word in _MODALS or t.word in _BE_FORMS or t.word in _HAVE_FORMS
                                       or (t.word.endswith("ly") and t.raw[:1].islower()) for t in tokens[i + 1:start])):
             # "the delay", "this exemption", "the rule's critics had “wildly overstated” …"; not "support lower
