@@ -776,3 +776,17 @@ def test_crying_wolf_is_said_of_the_rule_s_critics(analyse, said):
 ])
 def test_shares_windfalls_needs_retrospection_complexity_breaches_and_scope(analyse, said, stance):
     assert label(analyse(NSF + said), "harbor-bank") == stance
+
+
+@pytest.mark.parametrize("said, stance", [
+    ("Harbor Bank Inc. said the cap “is what we have been requesting for years”.", "support"),
+    ("“Finally someone in Ottawa is doing something about it,” the chief executive of Harbor Bank Inc. said.", "support"),
+    ("“This is a step toward fees customers can trust,” a Harbor Bank Inc. spokesperson said.", "support"),
+    ("Harbor Bank Inc. said the cap would “level the field” with the big banks.", "support"),
+    ("Harbor Bank Inc. said the selection criteria had been “opaque”.", "oppose"),
+    ("Harbor Bank Inc. said the cap would remove the incentives lenders use to negotiate lower net prices.", "oppose"),
+    ("Harbor Bank Inc. said the cap gave small lenders little reason to launch new accounts.", "oppose"),
+])
+def test_requests_met_finally_acting_steps_fields_and_incentives(analyse, said, stance):
+    assert label(analyse(NSF + said), "harbor-bank") == stance
+

@@ -654,8 +654,8 @@ def _is_target(tokens: list, i: int, lexicon: StanceLexicon) -> bool:
             return False  # "a Federal Trade Commission lawsuit", "the state's challenge": enforcement, not critics
         if i >= 2 and tokens[i - 1].gap == "-" and tokens[i - 2].word.isdigit():
             return False  # "a 45-day review", "a 90-day pause" of each licence is the rule's procedure
-        if i + 1 < len(tokens) and tokens[i + 1].word in lexicon.outcome_nouns:
-            return False  # "without guaranteeing lower prices": an outcome, not a lowered threshold
+        if any(t.word in lexicon.outcome_nouns for t in tokens[i + 1:i + 3]):
+            return False  # "without guaranteeing lower prices", "negotiate lower net prices": an outcome, not a relief
         if word in lexicon.comparative_reliefs and not any(
                 t.word in lexicon.rule_nouns or t.word in lexicon.rule_versions for t in tokens[i + 1:i + 5]):
             # "a weaker version", "lighter rules", 'the looser "reasonably necessary" test'; not "networks with
