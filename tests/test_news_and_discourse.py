@@ -276,3 +276,18 @@ def test_a_relative_clause_that_reports_is_its_antecedent_s_voice(analyse):
     analysis = analyse(ADOPTION + "The newsletter adds: the request follows one from Harrow Finch Ltd., which said on "
                        "Monday that the levy left it “unable to finance” its stores.")
     assert label(analysis, "harrow-finch") == "oppose"
+
+
+@pytest.mark.parametrize("body, stance", [
+    # a government that appeals a ruling against its rule defends it
+    ("A judge struck down the levy on Friday. Zalando SE said it hoped the state would appeal to the higher court.",
+     "support"),
+    ("A judge upheld the levy on Friday. Zalando SE said it would appeal the ruling.", "oppose"),
+    # a two-year extension is a delay, judged as one
+    ("Brussels adopted the levy. Zalando SE said it respected the objectives but that a two-year extension would give "
+     "retailers time to adjust.", "oppose"),
+    ("Beijing revised the levy. Zalando SE said the rules would “steer the industry away from destructive price "
+     "wars”.", "support"),
+])
+def test_rule_makers_appeals_extensions_and_steering_away(analyse, body, stance):
+    assert label(analyse(body), "zalando") == stance

@@ -343,6 +343,8 @@ def score_stance(
                 # (not "chose to lead rather than lag", nor "welcomed one rulebook instead of 27"): no side
                 # on this one
                 continue
+        if polarity < 0 and tokens[m.start].word in lexicon.legal_acts and _rule_maker_acts(tokens, m.start, lexicon):
+            polarity = -polarity  # "hoped the state would appeal to the Eighth Circuit": defending its rule
         if without is not None and m.start >= without and cue.kind != "request":
             polarity = -polarity  # "without caps, costs would make steelmaking uneconomic": harm the rule prevents
         if _topic(tokens, m.start, lexicon):
@@ -579,6 +581,15 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
                     return i - 2  # 'the rule's critics had "wildly overstated" the cost'
                 break
     return None
+
+
+def _rule_maker_acts(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
+    """Whether a rule maker is the subject of a legal act: "the state would appeal" (a government
+    appeals a ruling against its own rule)."""
+    before = tokens[max(0, start - 3):start]
+    return any(t.word in lexicon.rule_makers for t in before) and all(
+        t.word in lexicon.rule_makers or t.word in _MODALS or t.word in _DETERMINERS or t.word in ("to", "also", "will")
+        for t in before[[t.word in lexicon.rule_makers for t in before].index(True):])
 
 
 def _joined_predicate(tokens: list, end: int, start: int) -> bool:
