@@ -708,3 +708,8 @@ def test_a_place_s_possessive_opens_a_company_appositive(mentions):
     assert ids(found) == ["aluminium-dunkerque"] and local["aluminium-dunkerque"].type == "company"
     found, _ = mentions("Jane Doe, Tesla's chief executive, said it was fine.")
     assert ids(found) == ["tesla"]
+
+
+def test_a_suffix_name_may_join_words_with_an_ampersand(mentions):
+    found, local = mentions("Delphina Hotels & Resorts said it supports the regional law.")
+    assert ids(found) == ["delphina-hotels-resorts"] and local["delphina-hotels-resorts"].name == "Delphina Hotels & Resorts"

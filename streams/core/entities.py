@@ -999,7 +999,8 @@ _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
 _DESCRIPTION_ONLY = re.compile(r"\w-(?:based|headquartered|listed|owned|backed|run|registered|controlled|founded)$")
 # "… Regulators for Electronic Communications": a capitalised word before "of"/"for"; not "chairman of X Company"
 _TAIL_OF_NAME = re.compile(r"(?<![\w’'&-])[A-Z][\w’'&-]*[ \t]+(?:of|for)[ \t]+$")
-_NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{CAPITALS}][\w&’'.-]*)(?:[ \t]+[{CAPITALS}][\w&’'.-]*){{0,3}})[ \t]+$")
+_NAME_BEFORE_SUFFIX = re.compile(rf"(?<![\w’'.])((?:[{CAPITALS}][\w&’'.-]*)(?:[ \t]+(?:&[ \t]+)?[{CAPITALS}][\w&’'.-]*){{0,3}}"
+                                 rf"(?:[ \t]+&)?)[ \t]+$")  # "Delphina Hotels & Resorts"
 # A name before an appositive's comma, maybe with its acronym or ticker: "Halyk Bank (HSBK), the
 # country's largest lender", "Minera del Altiplano, the operator of …", "13cabs, which is owned by …".
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])((?:[{CAPITALS}][\w&’'.-]*|\d+[a-z][\w&’'.-]*)(?:[ \t]+(?:(?:de|del|da|do|dos|das|di|della|du|van|von|der|ve|y|e|&)[ \t]+)?"
