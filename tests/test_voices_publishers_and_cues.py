@@ -790,3 +790,9 @@ def test_shares_windfalls_needs_retrospection_complexity_breaches_and_scope(anal
 def test_requests_met_finally_acting_steps_fields_and_incentives(analyse, said, stance):
     assert label(analyse(NSF + said), "harbor-bank") == stance
 
+
+
+def test_a_reaction_of_relief_follows_the_news(analyse):
+    body = ("Berlin on Tuesday scrapped the supply-chain reporting duty. At Harbor Bank Inc. the reaction is one of "
+            "relief.")
+    assert label(analyse(body), "harbor-bank") == "oppose"
