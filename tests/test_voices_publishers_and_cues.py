@@ -796,3 +796,12 @@ def test_a_reaction_of_relief_follows_the_news(analyse):
     body = ("Berlin on Tuesday scrapped the supply-chain reporting duty. At Harbor Bank Inc. the reaction is one of "
             "relief.")
     assert label(analyse(body), "harbor-bank") == "oppose"
+
+
+@pytest.mark.parametrize("said", [
+    "At Harbor Bank Inc. the reaction is one of relief.",
+    "At Harbor Bank Inc., the reaction is one of relief.",
+])
+def test_at_a_company_the_reaction_is_its_own(analyse, said):
+    body = "Berlin on Tuesday scrapped the supply-chain reporting duty. " + said
+    assert label(analyse(body), "harbor-bank") == "oppose"

@@ -366,21 +366,24 @@ def _came_from(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]]
 
 
 def _view_of(tokens, at, mentions, entities) -> tuple[Entity, tuple[int, int]] | None:
-    """The company a statement opens with "For …," and the tokens of its view: after the comma
-    that ends the name or its appositive ("For Returnr BV, an Amsterdam start-up, the law …")."""
+    """The company a statement opens with "For …," or "At …," and the tokens of its view: after
+    the comma that ends the name or its appositive ("For Returnr BV, an Amsterdam start-up, the
+    law …", "At BASF the reaction is one of relief")."""
     first = 2 if len(tokens) > 2 and tokens[1].word == "the" else 1  # "For the EMS, …" (machine translation)
-    if len(tokens) < 4 or tokens[0].word != "for" or (k := at.get(first)) is None:
+    if len(tokens) < 4 or tokens[0].word not in ("for", "at") or (k := at.get(first)) is None:
         return None
     entity = entities.get(mentions[k].entity_id)
     if entity is None or not entity.is_company:
         return None
     end = _mention_end(first, at, k) + 1
-    if end >= len(tokens) or "," not in tokens[end].gap:
+    if end >= len(tokens):
         return None
-    if tokens[end].word in ("a", "an", "the", "which", "who", "whose"):
-        end = _next_comma(tokens, end + 1, len(tokens))
-        if end is None:
+    if "," not in tokens[end].gap:
+        if tokens[0].word != "at" or tokens[end].word != "the":
             return None
+    elif tokens[end].word in ("a", "an", "the", "which", "who", "whose"):
+        # an appositive ends at the next comma; with none, "the" opened the view itself
+        end = _next_comma(tokens, end + 1, len(tokens)) or end
     return entity, (end, len(tokens))
 
 

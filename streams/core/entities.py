@@ -1038,6 +1038,8 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
             words = [w.casefold() for w in body[start:full_end].split()]
             if any(w.endswith(".") and len(w) > 4 for w in words[:-1]):
                 continue  # "… and Exarchia. Properties already registered …": a sentence ended before the suffix
+            if "&" in words and not registry.company_suffix.match(body[start:full_end].split()[words.index("&") - 1]):
+                continue  # "Hotels & Resorts" joins two company words; "Nesma & Partners" is Nesma's
             if not registry.generic_name_words.isdisjoint(words) or (
                     not registry.trade_name_words.isdisjoint(words) and not _distinctive(words[0], registry)) or _TAIL_OF_NAME.search(
                     body, max(0, start - 40), start) or _in_organisation_name(body, start, registry) \
