@@ -486,3 +486,10 @@ def test_a_person_with_a_role_a_party_and_a_sovereign_fund_are_no_companies(anal
 ])
 def test_a_descriptor_opening_a_sentence_a_business_under_way_and_a_division(analyse, body, company):
     assert label(analyse(body), company) == "oppose"
+
+
+def test_parties_now_calling_for_a_pause_are_answered(analyse):
+    from tests.test_news_and_discourse import ADOPTION, label
+    analysis = analyse(ADOPTION + "Harrow Finch Ltd. said the companies now calling for a pause “had three years and "
+                       "spent them lobbying”.")
+    assert label(analysis, "harrow-finch") == "support"

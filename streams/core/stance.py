@@ -592,6 +592,9 @@ def _rule_maker_acts(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
         for t in before[[t.word in lexicon.rule_makers for t in before].index(True):])
 
 
+_PARTY_ADVERBS = frozenset({"now", "still", "already", "suddenly", "loudly", "currently"})
+
+
 def _joined_predicate(tokens: list, end: int, start: int) -> bool:
     """Whether a cue at ``start`` is a predicate joined by "and" to one ending at ``end``, with
     no subject of its own: "… rewards inaction and would undermine investment"."""
@@ -783,9 +786,10 @@ def _third_party(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     if start >= 1 and tokens[start - 1].word == "those" and tokens[start].word.endswith(("ing", "ed")):
         return not (start >= 2 and tokens[start - 2].word == "among")  # "those demanding a pause"; not "shares those
         # concerns", nor "Among those cheering the ruling was X" (X's own)
-    if start >= 2 and (tokens[start - 1].word == "people" or tokens[start - 1].word in lexicon.generic_parties) \
-            and tokens[start - 2].word in _PARTY_DETERMINERS and tokens[start].word.endswith("ing"):
-        return True  # "The people warning that this will cut off credit are …", "The companies complaining loudest"
+    party = start - 2 if start >= 3 and tokens[start - 1].word in _PARTY_ADVERBS else start - 1
+    if party >= 1 and (tokens[party].word == "people" or tokens[party].word in lexicon.generic_parties) \
+            and tokens[party - 1].word in _PARTY_DETERMINERS and tokens[start].word.endswith("ing"):
+        return True  # "The people warning that …", "The companies complaining loudest", "the companies now calling for"
     if start >= 2 and tokens[start - 1].word.endswith("ing") and not _CLAUSE_STOP.intersection(tokens[start].gap) and (
             tokens[start - 2].word == "those" or (start >= 3 and tokens[start - 3].word in _PARTY_DETERMINERS and (
                 tokens[start - 2].word == "people" or tokens[start - 2].word in lexicon.generic_parties))):
