@@ -757,6 +757,7 @@ def test_pushing_costs_targeting_blank_cheques_and_redetermination(analyse, said
 @pytest.mark.parametrize("said", [
     "Harbor Bank Inc. said critics of the cap were crying wolf.",
     "Harbor Bank Inc. said the big lenders were “crying wolf” about the cap.",
+    "“Those crying wolf about the cap have been wrong for years,” said the chief executive of Harbor Bank Inc.",
 ])
 def test_crying_wolf_is_said_of_the_rule_s_critics(analyse, said):
     assert label(analyse(NSF + said), "harbor-bank") == "support"
