@@ -713,3 +713,25 @@ def test_a_place_s_possessive_opens_a_company_appositive(mentions):
 def test_a_suffix_name_may_join_words_with_an_ampersand(mentions):
     found, local = mentions("Delphina Hotels & Resorts said it supports the regional law.")
     assert ids(found) == ["delphina-hotels-resorts"] and local["delphina-hotels-resorts"].name == "Delphina Hotels & Resorts"
+
+
+@pytest.mark.parametrize("body, not_company", [
+    ("Madrid. The dispute over Spain's bank tax enters a new round.", "madrid"),  # a dateline, no heading
+    ("“It's a cliff edge dressed up as a taper,” said producer Tom Ashdown.", "tom-ashdown"),
+    ("The PRICELESS SA research unit at the University of the Witwatersrand says purchases fell.", "priceless"),
+])
+def test_datelines_reported_people_and_research_units_are_no_companies(mentions, body, not_company):
+    found, local = mentions(body)
+    assert not_company not in ids(found) or local[not_company].type != "company"
+
+
+@pytest.mark.parametrize("body", [
+    "The BPI, which represents record labels, warned the bill could hurt exports.",
+    "Zhejiang Huayou Cobalt's unit operates the Arcadia mine east of Harare.",
+    "Corporación Financiera Alba holds stakes. In Alba, the view is the opposite.",
+    "Western Growers objected, while the investor network Ceres welcomed the decision.",
+])
+def test_an_ambiguous_registry_name_as_a_body_a_site_or_a_place(mentions, body):
+    found, local = mentions(body)
+    assert not [m for m in found if m[1] in ("banco-bpi", "arcadia-power", "ceres-power")]
+    assert [m[0] for m in found if m[1] == "corporacion-financiera-alba"] in ([], ["Corporación Financiera Alba"])

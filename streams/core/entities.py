@@ -516,7 +516,7 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         # "the Nasdaq-listed acquirer", "in a filing to the Singapore Exchange", "disclosures to the BSE
         # and the National Stock Exchange", "rose 2.8% on the ASX": where a company files or trades, not a company
         return False
-    if alias.person is None and registry.organisation_before.search(body, max(0, start - 16), start):
+    if alias.person is None and registry.organisation_before.search(body, max(0, start - 24), start):
         return False  # "the fuel trade association UNITI" names the association, not Uniti Group
     if alias.person is None and _in_organisation_name(body, start, registry):
         return False  # "the Ministry of Energy and Mineral Resources" is no Mineral Resources Ltd
@@ -550,6 +550,11 @@ def _acceptable(body: str, start: int, end: int, alias: _Alias, registry, seen_e
         return False  # "the ÖVP, SPÖ and NEOS parties", "Los Angeles and Orange counties": not companies
     if not alias.ambiguous:
         return True
+    if _REPRESENTS.match(body, end) or _SITE_AFTER.match(body, end) or (
+            body.startswith(",", end) and _SENTENCE_IN.search(body, max(0, start - 6), start)):
+        # "the BPI, which represents record labels", "the Arcadia mine", "In Alba, the view …": a body,
+        # a site or a place, however often the company of that name was seen
+        return False
     # A name that is also a common word ("Apple", "Meta", "Ant") needs corroboration.
     if alias.entity_id in seen_entities or (_POSSESSIVE.match(body, end) and not _PLURAL_POSSESSIVE_NAME.match(body, end)):
         return True  # "Apple's"; not "The Citizens' Nuclear Information Center"
@@ -857,7 +862,8 @@ def _unknown_organisations(body: str, registry: EntityRegistry, starts: list[re.
             continue
         full = body[name_start + body[name_start:name_end].find(words[0]):mention_end].rstrip(".")
         written_form = body[name_start:mention_end].split()[-1].strip(".,").casefold() in registry.legal_forms
-        kind = ORGANISATION if _BODY_BEFORE.search(body, max(0, name_start - 30), name_start) else _kind_of(
+        kind = ORGANISATION if _BODY_BEFORE.search(body, max(0, name_start - 30), name_start) \
+            or _BODY_UNIT_AFTER.match(body, mention_end) else _kind_of(
             registry, words, body, mention_end, defined, written_form)  # "a successor body to Open Banking Limited"
         entities[entity_id] = Entity(entity_id, kind, name, (name, full))
         spans.append((name_start, mention_end))
@@ -996,6 +1002,11 @@ _DEFINER_BEFORE = re.compile(rf"(?<![\w’'&.-])([{CAPITALS}][\w’'&.-]*(?:[ \t
                              rf"[ \t]*$")
 _ACRONYM_AFTER = re.compile(rf"[ \t]*\(([{CAPITALS}][{CAPITALS}0-9&]{{1,8}})\)")
 _DESCRIPTOR = re.compile(r"\w-[a-z]+$")  # "York-listed", "Dallas-based"
+_SITE_AFTER = re.compile(r"[ \t]+(?:mine|mines|project|oilfield|field|deposit|site|concession|refinery|smelter|dam|dams)\b")
+_SENTENCE_IN = re.compile(r"(?:^|[.!?][ \t]+|\n)In[ \t]+$")
+_REPORTED_BY = re.compile(r"\b(?:said|says|according to|added|told)[ \t]+$")  # a role after a reporting verb is a person's
+# after a legal-form name, what makes it a body's name: "The PRICELESS SA research unit at the University"
+_BODY_UNIT_AFTER = re.compile(r"[ \t]+(?:research[ \t]+)?(?:unit|institute|centre|center|programme|program|initiative|campaign)\b")
 _DESCRIPTION_ONLY = re.compile(r"\w-(?:based|headquartered|listed|owned|backed|run|registered|controlled|founded)$")
 # "… Regulators for Electronic Communications": a capitalised word before "of"/"for"; not "chairman of X Company"
 _TAIL_OF_NAME = re.compile(r"(?<![\w’'&-])[A-Z][\w’'&-]*[ \t]+(?:of|for)[ \t]+$")
@@ -1051,7 +1062,8 @@ def _legal_form_or_appositive(body: str, registry: EntityRegistry, starts: list[
             yield m.start(), m.end(), m.end()  # "Pesquera Diamante took a different line"
     if registry.heading is not None and (". The " in body or "\nThe " in body):
         for m in registry.heading.finditer(body):
-            if m.end(1) - m.start(1) > 2:  # not an interview's "Q. The large chipmakers …"
+            if m.end(1) - m.start(1) > 2 and m.group(1).casefold() not in registry.cities \
+                    and m.group(1).casefold() not in registry.place_words:  # not "Q. The …", nor a dateline's "Madrid. The …"
                 yield m.start(1), m.end(1), m.end(1)  # "Carrow Analytics. The Manhattan credit-data startup …"
     yield from _named_after_descriptor(body, registry, starts)
     yield from _named_by_role(body, registry, starts)
@@ -1122,8 +1134,8 @@ def _named_after_descriptor(body: str, registry: EntityRegistry, starts: list[re
             continue
         words = m.group(1).split()
         if words[0].casefold() in registry.name_stopwords or registry.organisation_descriptors.search(
-                body, max(0, word_start - 30), start):
-            continue  # "startup Chief Executive …"; "advocacy group Fairplay" is no company
+                body, max(0, word_start - 30), start) or _REPORTED_BY.search(body, max(0, word_start - 12), word_start):
+            continue  # "startup Chief Executive …"; "advocacy group Fairplay" is no company; "said producer Tom Ashdown"
         last_end = m.end(1)
         yield start, m.end(1), m.end(1)
 
