@@ -28,7 +28,7 @@ def policy_stance(*args: str) -> list[str]:
 
 def test_demo_runs_the_pipeline_on_the_seeds_and_prints_the_table():
     # The timeout only guards against a hang: how fast the demo runs is the benchmark's business
-    # (it grows with the seed corpus and the machine's load; 66 s on the 1,409 seed articles in
+    # (it grows with the seed corpus and the machine's load; 80 s on the 1,709 seed articles in
     # the last fresh-clone run).
     run = subprocess.run(policy_stance("demo"), cwd=REPO, capture_output=True, text=True, timeout=300,
                          env=cli_env(STANCE_WEB_PORT=str(free_port())))
