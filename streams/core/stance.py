@@ -586,10 +586,11 @@ def _inversion(tokens: list, end: int, lexicon: StanceLexicon, start: int | None
 def _rule_maker_acts(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
     """Whether a rule maker is the subject of a legal act: "the state would appeal" (a government
     appeals a ruling against its own rule)."""
-    before = tokens[max(0, start - 3):start]
-    return any(t.word in lexicon.rule_makers for t in before) and all(
-        t.word in lexicon.rule_makers or t.word in _MODALS or t.word in _DETERMINERS or t.word in ("to", "also", "will")
-        for t in before[[t.word in lexicon.rule_makers for t in before].index(True):])
+    before = [t.word for t in tokens[max(0, start - 3):start]]
+    maker = next((k for k, w in enumerate(before) if w in lexicon.rule_makers), None)
+    # only a modal, an article or "to" between the maker and the act: "the state would appeal"
+    return maker is not None and all(w in lexicon.rule_makers or w in _MODALS or w in _DETERMINERS or w in ("to", "also")
+                                     for w in before[maker:])
 
 
 _PARTY_ADVERBS = frozenset({"now", "still", "already", "suddenly", "loudly", "currently"})
