@@ -181,8 +181,8 @@ def tokenize(text: str, reporting: frozenset[str] = frozenset()) -> list[Token]:
 def _close_unclosed_quote(tokens: list[Token], reporting: frozenset[str]) -> list[Token]:
     """Machine translation drops closing quotes: in "“We fully support the rules, Alibaba said."
     the quotation ends at the last comma before the reporting clause."""
-    opened = next(i for i in range(len(tokens) - 1, -1, -1) if not tokens[i].quoted or i == 0)
-    opened += 0 if tokens[opened].quoted else 1
+    # the first token of the quotation still open at the end
+    opened = next((i + 1 for i in range(len(tokens) - 1, -1, -1) if not tokens[i].quoted), 0)
     for j in range(len(tokens) - 1, opened, -1):
         if "," not in tokens[j].gap:
             continue
