@@ -604,7 +604,7 @@ def _described_name_after(tokens: list[Token], at: dict[int, int], i: int) -> bo
     for j in range(i, min(len(tokens), i + 4)):
         if j in at:
             return j > i
-        if not tokens[j].raw.islower() or _CLAUSE_END.intersection(tokens[j].gap) and j > i:
+        if not tokens[j].raw.islower() or (j > i and _CLAUSE_END.intersection(tokens[j].gap)):
             return False
     return False
 
