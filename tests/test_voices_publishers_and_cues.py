@@ -753,7 +753,6 @@ def test_pushing_costs_targeting_blank_cheques_and_redetermination(analyse, said
     assert label(analyse(NSF + said), "harbor-bank") == stance
 
 
-
 @pytest.mark.parametrize("said", [
     "Harbor Bank Inc. said critics of the cap were crying wolf.",
     "Harbor Bank Inc. said the big lenders were “crying wolf” about the cap.",
@@ -792,13 +791,7 @@ def test_requests_met_finally_acting_steps_fields_and_incentives(analyse, said, 
     assert label(analyse(NSF + said), "harbor-bank") == stance
 
 
-
-def test_a_reaction_of_relief_follows_the_news(analyse):
-    body = ("Berlin on Tuesday scrapped the supply-chain reporting duty. At Harbor Bank Inc. the reaction is one of "
-            "relief.")
-    assert label(analyse(body), "harbor-bank") == "oppose"
-
-
+# a reaction of relief follows the news, and "At X," frames X's view
 @pytest.mark.parametrize("said", [
     "At Harbor Bank Inc. the reaction is one of relief.",
     "At Harbor Bank Inc., the reaction is one of relief.",

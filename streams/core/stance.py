@@ -88,11 +88,11 @@ class StanceLexicon:
     concessives: frozenset[str] = frozenset()
     """Words that open a conceded clause, ended by a comma: "while it favoured a clear regime, …"."""
     legal_acts: frozenset[str] = frozenset()
+    """Lawsuits, appeals, complaints: acts against a rule, whoever owns them ("Cloudflare's appeal")."""
     relief_nouns: frozenset[str] = frozenset()
+    """Reliefs from a rule: scrapping or cutting one tightens the rule ("scraps $150 VAT exemption")."""
     turn_openers: frozenset[str] = frozenset()
     """A statement opening with one of these turns against the speaker's last one ("However, …")."""
-    """Reliefs from a rule: scrapping or cutting one tightens the rule ("scraps $150 VAT exemption")."""
-    """Lawsuits, appeals, complaints: acts against a rule, whoever owns them ("Cloudflare's appeal")."""
 
     @classmethod
     def from_data(cls, data: dict) -> "StanceLexicon":
@@ -593,9 +593,6 @@ def _rule_maker_acts(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
                                      for w in before[maker:])
 
 
-_PARTY_ADVERBS = frozenset({"now", "still", "already", "suddenly", "loudly", "currently"})
-
-
 def _joined_predicate(tokens: list, end: int, start: int) -> bool:
     """Whether a cue at ``start`` is a predicate joined by "and" to one ending at ``end``, with
     no subject of its own: "… rewards inaction and would undermine investment"."""
@@ -779,6 +776,9 @@ def _negator_between(tokens: list, start: int, stop: int, lexicon: StanceLexicon
     first part of a compound: "a no-risk category")."""
     return next((i for i in range(start, stop) if tokens[i].word in lexicon.negators
                  and not (i + 1 < len(tokens) and tokens[i + 1].gap == "-")), None)
+
+
+_PARTY_ADVERBS = frozenset({"now", "still", "already", "suddenly", "loudly", "currently"})  # "the companies now calling"
 
 
 def _third_party(tokens: list, start: int, lexicon: StanceLexicon) -> bool:
